@@ -1,0 +1,8 @@
+"""Re-exports Bazel's native Java rules, which @bazel_tools loads by this name."""
+
+java_binary = native.java_binary
+java_import = native.java_import
+java_library = native.java_library
+java_runtime = native.java_runtime
+java_test = native.java_test
+java_toolchain = native.java_toolchain
