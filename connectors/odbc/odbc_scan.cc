@@ -1,0 +1,245 @@
+#include "connectors/odbc/odbc_scan.h"
+
+#include <algorithm>
+#include <cstring>
+
+#include "absl/strings/str_cat.h"
+#include "connectors/odbc/odbc_error.h"
+#include "engine/common/status_macros.h"
+#include "engine/exec/query_context.h"
+#include "engine/types/datetime.h"
+#include "engine/types/decimal.h"
+
+namespace tessera::odbc {
+
+OdbcScan::OdbcScan(ConnectionPool::Lease lease, Statement stmt, const ScanRequest& request,
+                   const ScanOptions& options)
+    : lease_(std::move(lease)), stmt_(std::move(stmt)), request_(request), options_(options) {}
+
+OdbcScan::~OdbcScan() {
+  cancel_registration_.reset();
+  if (!done_) {
+    // Abandoned mid-result: stop the statement at the source rather than
+    // letting the driver drain it, and do not reuse a connection whose
+    // protocol state is uncertain.
+    SQLCancel(stmt_.handle());
+    lease_->MarkBroken();
+  }
+}
+
+absl::StatusOr<std::unique_ptr<OdbcScan>> OdbcScan::Start(ConnectionPool::Lease lease,
+                                                          const ScanRequest& request,
+                                                          const ScanOptions& options,
+                                                          QueryContext& ctx) {
+  ASSIGN_OR_RETURN(Statement stmt, Statement::Allocate(*lease));
+  std::unique_ptr<OdbcScan> scan(new OdbcScan(std::move(lease), std::move(stmt), request, options));
+  OdbcScan* raw = scan.get();
+  scan->cancel_registration_ = ctx.OnCancel([raw] { raw->Cancel(); });
+  scan->paging_ = !request.paging_key.empty() && options.page_rows > 0;
+  if (scan->cancelled_.load()) return scan->Fail(absl::CancelledError("cancelled"));
+  absl::Status status = scan->Execute(scan->paging_ ? scan->PageSql(std::nullopt) : request.sql);
+  if (status.ok()) status = scan->DescribeAndBind();
+  if (!status.ok()) return scan->Fail(status);
+  return scan;
+}
+
+std::string OdbcScan::PageSql(const std::optional<Value>& last_key) const {
+  const Dialect& d = lease_->dialect();
+  std::string key = absl::StrCat("tessera_page.", d.QuoteIdentifier(request_.paging_key));
+  std::string sql = absl::StrCat("SELECT * FROM (", request_.sql, ") AS tessera_page");
+  if (last_key.has_value()) absl::StrAppend(&sql, " WHERE ", key, " > ", d.RenderLiteral(*last_key));
+  absl::StrAppend(&sql, " ORDER BY ", key, d.LimitClause(options_.page_rows, 0));
+  return sql;
+}
+
+absl::Status OdbcScan::Execute(const std::string& sql) {
+  SQLRETURN rc = SQLExecDirect(stmt_.handle(), reinterpret_cast<SQLCHAR*>(const_cast<char*>(sql.data())),
+                               static_cast<SQLINTEGER>(sql.size()));
+  absl::Status status = CheckOdbc(rc, SQL_HANDLE_STMT, stmt_.handle(), lease_->source_name(), "query");
+  // SQLite answers every failure with the general SQLSTATE HY000. With no
+  // server to lose, a statement that fails to run is the statement's fault.
+  if (status.code() == absl::StatusCode::kUnknown && lease_->dialect().kind() == DialectKind::kSqlite) {
+    return absl::InvalidArgumentError(status.message());
+  }
+  return status;
+}
+
+absl::Status OdbcScan::DescribeAndBind() {
+  SQLSMALLINT count = 0;
+  RETURN_IF_ERROR(CheckOdbc(SQLNumResultCols(stmt_.handle(), &count), SQL_HANDLE_STMT,
+                            stmt_.handle(), lease_->source_name(), "SQLNumResultCols"));
+  if (count == 0) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("source \"", lease_->source_name(), "\": the statement returned no result set"));
+  }
+  std::vector<Field> fields;
+  SQLLEN row_width = 0;
+  for (SQLUSMALLINT i = 1; i <= count; ++i) {
+    SQLCHAR name[256] = {0};
+    SQLSMALLINT name_len = 0, sql_type = 0, digits = 0, nullable = 0;
+    SQLULEN size = 0;
+    RETURN_IF_ERROR(CheckOdbc(SQLDescribeCol(stmt_.handle(), i, name, sizeof(name), &name_len,
+                                             &sql_type, &size, &digits, &nullable),
+                              SQL_HANDLE_STMT, stmt_.handle(), lease_->source_name(), "SQLDescribeCol"));
+    BoundColumn col;
+    col.name = reinterpret_cast<char*>(name);
+    col.binding = BindingFor(sql_type, size, digits);
+    row_width += col.binding.width + static_cast<SQLLEN>(sizeof(SQLLEN));
+    fields.push_back({col.name, col.binding.type, nullable != SQL_NO_NULLS});
+    columns_.push_back(std::move(col));
+  }
+  schema_ = std::make_shared<const Schema>(std::move(fields));
+  if (paging_) {
+    std::optional<int> key = schema_->IndexOf(request_.paging_key);
+    if (!key.has_value()) {
+      return absl::InternalError(absl::StrCat("paging key \"", request_.paging_key,
+                                              "\" is not a column of the sub-query"));
+    }
+    paging_key_index_ = *key;
+  }
+
+  block_rows_ = std::clamp<int64_t>(options_.max_buffer_bytes / std::max<SQLLEN>(row_width, 1), 16,
+                                    kDefaultBatchRows);
+  SQLHSTMT h = stmt_.handle();
+  auto check = [&](SQLRETURN rc, const char* what) {
+    return CheckOdbc(rc, SQL_HANDLE_STMT, h, lease_->source_name(), what);
+  };
+  RETURN_IF_ERROR(check(SQLSetStmtAttr(h, SQL_ATTR_ROW_BIND_TYPE,
+                                       reinterpret_cast<SQLPOINTER>(SQL_BIND_BY_COLUMN), 0),
+                        "SQLSetStmtAttr(ROW_BIND_TYPE)"));
+  RETURN_IF_ERROR(check(SQLSetStmtAttr(h, SQL_ATTR_ROW_ARRAY_SIZE,
+                                       reinterpret_cast<SQLPOINTER>(block_rows_), 0),
+                        "SQLSetStmtAttr(ROW_ARRAY_SIZE)"));
+  RETURN_IF_ERROR(check(SQLSetStmtAttr(h, SQL_ATTR_ROWS_FETCHED_PTR, &rows_in_block_, 0),
+                        "SQLSetStmtAttr(ROWS_FETCHED_PTR)"));
+  for (size_t i = 0; i < columns_.size(); ++i) {
+    BoundColumn& col = columns_[i];
+    col.buffer.resize(block_rows_ * col.binding.width);
+    col.indicators.resize(block_rows_);
+    RETURN_IF_ERROR(check(SQLBindCol(h, static_cast<SQLUSMALLINT>(i + 1), col.binding.c_type,
+                                     col.buffer.data(), col.binding.width, col.indicators.data()),
+                          "SQLBindCol"));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status OdbcScan::Fail(absl::Status status) {
+  done_ = true;
+  lease_->MarkBroken();
+  SQLCancel(stmt_.handle());
+  if (cancelled_.load()) {
+    return absl::CancelledError(absl::StrCat("source \"", lease_->source_name(), "\": query cancelled"));
+  }
+  return status;
+}
+
+absl::StatusOr<bool> OdbcScan::Next(RowBatch& batch) {
+  batch.Clear();
+  while (!done_) {
+    if (cancelled_.load()) return Fail(absl::CancelledError("cancelled"));
+    SQLRETURN rc = SQLFetch(stmt_.handle());
+    if (rc == SQL_NO_DATA) {
+      SQLCloseCursor(stmt_.handle());
+      if (paging_ && page_rows_read_ == options_.page_rows && last_key_.has_value()) {
+        // A full page: there may be more after its last key.
+        page_rows_read_ = 0;
+        absl::Status status = Execute(PageSql(last_key_));
+        if (!status.ok()) return Fail(status);
+        continue;
+      }
+      done_ = true;
+      return false;
+    }
+    absl::Status status = CheckOdbc(rc, SQL_HANDLE_STMT, stmt_.handle(), lease_->source_name(), "fetch");
+    if (!status.ok()) return Fail(status);
+    status = ConvertBlock(rows_in_block_, batch);
+    if (!status.ok()) return Fail(status);
+    if (rows_in_block_ == 0) continue;
+    rows_fetched_ += rows_in_block_;
+    if (paging_) {
+      page_rows_read_ += rows_in_block_;
+      last_key_ = batch.column(paging_key_index_).GetValue(batch.num_rows() - 1);
+    }
+    return true;
+  }
+  return false;
+}
+
+absl::Status OdbcScan::ConvertBlock(SQLULEN rows, RowBatch& batch) {
+  for (size_t c = 0; c < columns_.size(); ++c) {
+    const BoundColumn& col = columns_[c];
+    ColumnVector& out = batch.column(static_cast<int>(c));
+    out.Reserve(rows);
+    const char* cells = col.buffer.data();
+    for (SQLULEN r = 0; r < rows; ++r) {
+      SQLLEN ind = col.indicators[r];
+      const char* cell = cells + r * col.binding.width;
+      if (ind == SQL_NULL_DATA) {
+        out.AppendNull();
+        continue;
+      }
+      switch (col.binding.c_type) {
+        case SQL_C_SBIGINT: {
+          int64_t v;
+          std::memcpy(&v, cell, sizeof(v));
+          out.AppendInt64(v);
+          break;
+        }
+        case SQL_C_BIT:
+          out.AppendBool(*reinterpret_cast<const unsigned char*>(cell) != 0);
+          break;
+        case SQL_C_DOUBLE: {
+          double v;
+          std::memcpy(&v, cell, sizeof(v));
+          out.AppendDouble(v);
+          break;
+        }
+        case SQL_C_TYPE_DATE: {
+          SQL_DATE_STRUCT d;
+          std::memcpy(&d, cell, sizeof(d));
+          out.AppendInt64(DaysFromCivil(absl::CivilDay(d.year, d.month, d.day)));
+          break;
+        }
+        case SQL_C_TYPE_TIMESTAMP: {
+          SQL_TIMESTAMP_STRUCT t;
+          std::memcpy(&t, cell, sizeof(t));
+          out.AppendInt64(MicrosFromCivil(absl::CivilSecond(t.year, t.month, t.day, t.hour, t.minute,
+                                                            t.second)) +
+                          t.fraction / 1000);
+          break;
+        }
+        case SQL_C_CHAR: {
+          if (ind == SQL_NO_TOTAL || ind >= col.binding.width) {
+            return absl::OutOfRangeError(absl::StrCat(
+                "source \"", lease_->source_name(), "\": a value of column \"", col.name,
+                "\" is longer than the ", col.binding.width - 1, " bytes a fetch buffer holds"));
+          }
+          absl::string_view text(cell, static_cast<size_t>(ind));
+          if (col.binding.type.id == TypeId::kDecimal) {
+            absl::StatusOr<int64_t> v = ParseDecimal(text, col.binding.type.scale);
+            if (!v.ok()) {
+              return absl::DataLossError(absl::StrCat("source \"", lease_->source_name(),
+                                                      "\": column \"", col.name, "\": ",
+                                                      v.status().message()));
+            }
+            out.AppendInt64(*v);
+          } else {
+            out.AppendText(text);
+          }
+          break;
+        }
+        default:
+          return absl::InternalError(absl::StrCat("unhandled C type ", col.binding.c_type));
+      }
+    }
+  }
+  batch.SetNumRows(static_cast<int64_t>(rows));
+  return absl::OkStatus();
+}
+
+void OdbcScan::Cancel() {
+  cancelled_.store(true);
+  SQLCancel(stmt_.handle());
+}
+
+}  // namespace tessera::odbc

@@ -1,0 +1,97 @@
+// File: connectors/odbc/odbc_scan.h
+//
+// Streams one sub-query's result from an ODBC source as row batches. Rows are
+// block-fetched into column-wise bound buffers (SQL_ATTR_ROW_ARRAY_SIZE), one
+// driver call per batch, and converted column by column. Memory stays bounded:
+// the buffers hold one block, psqlODBC streams through a server-side cursor,
+// and for drivers that buffer a whole result (MariaDB's, SQLite's) a request with a
+// paging key is read in keyset pages.
+
+#ifndef TESSERA_CONNECTORS_ODBC_ODBC_SCAN_H_
+#define TESSERA_CONNECTORS_ODBC_ODBC_SCAN_H_
+
+#include <atomic>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "connectors/connector.h"
+#include "connectors/odbc/connection_pool.h"
+#include "connectors/odbc/odbc_statement.h"
+#include "connectors/odbc/type_mapping.h"
+
+namespace tessera::odbc {
+
+struct ScanOptions {
+  // Rows per keyset page when paging; 0 disables paging.
+  int64_t page_rows = 0;
+  // Upper bound on the bound buffers' size; wide rows get fewer rows a block.
+  int64_t max_buffer_bytes = 4 << 20;
+};
+
+class OdbcScan final : public RowBatchStream {
+ public:
+  // Executes the request on the leased connection and binds its columns.
+  // Cancelling `ctx` stops the statement, also while it is executing.
+  static absl::StatusOr<std::unique_ptr<OdbcScan>> Start(ConnectionPool::Lease lease,
+                                                         const ScanRequest& request,
+                                                         const ScanOptions& options,
+                                                         QueryContext& ctx);
+  ~OdbcScan() override;
+
+  const std::shared_ptr<const Schema>& schema() const override { return schema_; }
+  absl::StatusOr<bool> Next(RowBatch& batch) override;
+  int64_t rows_fetched() const override { return rows_fetched_; }
+
+  // Rows the driver hands over per fetch call.
+  int64_t block_rows() const { return block_rows_; }
+
+ private:
+  struct BoundColumn {
+    std::string name;
+    ColumnBinding binding;
+    std::vector<char> buffer;       // block_rows_ cells of binding.width bytes.
+    std::vector<SQLLEN> indicators;  // Length or SQL_NULL_DATA per cell.
+  };
+
+  OdbcScan(ConnectionPool::Lease lease, Statement stmt, const ScanRequest& request,
+           const ScanOptions& options);
+
+  // Runs on the cancelling thread: SQLCancel is the one ODBC call meant to
+  // be made while another thread is inside the statement.
+  void Cancel();
+
+  // The SQL of the page after `last_key` (the first page when empty).
+  std::string PageSql(const std::optional<Value>& last_key) const;
+  absl::Status Execute(const std::string& sql);
+  absl::Status DescribeAndBind();
+  absl::Status ConvertBlock(SQLULEN rows, RowBatch& batch);
+  absl::Status Fail(absl::Status status);
+
+  ConnectionPool::Lease lease_;
+  Statement stmt_;
+  const ScanRequest request_;
+  const ScanOptions options_;
+  std::shared_ptr<const Schema> schema_;
+  std::vector<BoundColumn> columns_;
+  int64_t block_rows_ = 0;
+  SQLULEN rows_in_block_ = 0;
+
+  // Paging state: rows read from the current page and the key of the last row.
+  bool paging_ = false;
+  int paging_key_index_ = -1;
+  int64_t page_rows_read_ = 0;
+  std::optional<Value> last_key_;
+
+  int64_t rows_fetched_ = 0;
+  bool done_ = false;
+  std::atomic<bool> cancelled_{false};
+  // Destroyed first (declared last), so Cancel never runs on a freed scan.
+  std::unique_ptr<QueryContext::Registration> cancel_registration_;
+};
+
+}  // namespace tessera::odbc
+
+#endif  // TESSERA_CONNECTORS_ODBC_ODBC_SCAN_H_

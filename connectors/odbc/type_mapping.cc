@@ -1,0 +1,56 @@
+#include "connectors/odbc/type_mapping.h"
+
+#include <algorithm>
+
+namespace tessera::odbc {
+namespace {
+
+// Decimal digits text needs: sign, point, terminator and some slack.
+constexpr SQLLEN kDecimalTextBytes = 48;
+
+ColumnBinding TextBinding(SQLULEN column_size) {
+  // Sizes are in characters; UTF-8 takes up to four bytes each. Drivers report
+  // 0 or huge sizes for unbounded text, which get the largest buffer.
+  SQLLEN bytes = column_size == 0 || column_size > static_cast<SQLULEN>(kMaxTextBytes)
+                     ? kMaxTextBytes
+                     : static_cast<SQLLEN>(column_size) * 4;
+  return {DataType::Text(), SQL_C_CHAR, std::clamp<SQLLEN>(bytes, 16, kMaxTextBytes) + 1};
+}
+
+}  // namespace
+
+ColumnBinding BindingFor(SQLSMALLINT sql_type, SQLULEN column_size, SQLSMALLINT decimal_digits) {
+  switch (sql_type) {
+    case SQL_BIT:
+      return {DataType::Bool(), SQL_C_BIT, sizeof(unsigned char)};
+    case SQL_TINYINT:
+    case SQL_SMALLINT:
+    case SQL_INTEGER:
+    case SQL_BIGINT:
+      return {DataType::Int64(), SQL_C_SBIGINT, sizeof(int64_t)};
+    case SQL_REAL:
+    case SQL_FLOAT:
+    case SQL_DOUBLE:
+      return {DataType::Double(), SQL_C_DOUBLE, sizeof(double)};
+    case SQL_DECIMAL:
+    case SQL_NUMERIC:
+      // An int64 holds 18 digits; wider or unconstrained numerics (PostgreSQL's
+      // bare "numeric") are carried as double.
+      if (column_size > 0 && column_size <= 18 && decimal_digits >= 0 &&
+          decimal_digits <= kMaxDecimalScale) {
+        if (decimal_digits == 0) return {DataType::Int64(), SQL_C_SBIGINT, sizeof(int64_t)};
+        return {DataType::Decimal(decimal_digits), SQL_C_CHAR, kDecimalTextBytes};
+      }
+      return {DataType::Double(), SQL_C_DOUBLE, sizeof(double)};
+    case SQL_TYPE_DATE:
+    case SQL_DATE:
+      return {DataType::Date(), SQL_C_TYPE_DATE, sizeof(SQL_DATE_STRUCT)};
+    case SQL_TYPE_TIMESTAMP:
+    case SQL_TIMESTAMP:
+      return {DataType::Timestamp(), SQL_C_TYPE_TIMESTAMP, sizeof(SQL_TIMESTAMP_STRUCT)};
+    default:
+      return TextBinding(column_size);
+  }
+}
+
+}  // namespace tessera::odbc

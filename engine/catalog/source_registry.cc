@@ -1,0 +1,60 @@
+#include "engine/catalog/source_registry.h"
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "connectors/odbc/odbc_connector.h"
+
+namespace tessera {
+namespace {
+
+DialectKind DialectFromConfig(config::SqlDialect dialect) {
+  switch (dialect) {
+    case config::POSTGRESQL:
+      return DialectKind::kPostgres;
+    case config::MARIADB:
+      return DialectKind::kMariaDb;
+    default:
+      return DialectKind::kSqlite;
+  }
+}
+
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<SourceRegistry>> SourceRegistry::Create(
+    const config::TesseraConfig& config) {
+  auto registry = std::make_unique<SourceRegistry>();
+  for (const config::Source& source : config.source()) {
+    std::unique_ptr<Connector> connector;
+    switch (source.kind_case()) {
+      case config::Source::kOdbc: {
+        odbc::OdbcSourceOptions options;
+        options.name = source.name();
+        options.connection_string = source.odbc().connection_string();
+        options.dialect = DialectFromConfig(source.odbc().dialect());
+        options.schema = source.odbc().schema();
+        if (source.odbc().max_idle_connections() > 0) {
+          options.max_idle_connections = source.odbc().max_idle_connections();
+        }
+        if (source.odbc().page_rows() > 0) options.page_rows = source.odbc().page_rows();
+        connector = std::make_unique<odbc::OdbcConnector>(std::move(options));
+        break;
+      }
+      case config::Source::KIND_NOT_SET:
+        return absl::InvalidArgumentError(absl::StrCat("source \"", source.name(), "\" has no kind"));
+    }
+    registry->names_.push_back(source.name());
+    registry->sources_.emplace(source.name(), std::move(connector));
+  }
+  return registry;
+}
+
+absl::StatusOr<Connector*> SourceRegistry::Find(absl::string_view name) const {
+  auto it = sources_.find(name);
+  if (it == sources_.end()) {
+    return absl::NotFoundError(absl::StrCat("no source named \"", name, "\" (sources: ",
+                                            names_.empty() ? "none" : absl::StrJoin(names_, ", "), ")"));
+  }
+  return it->second.get();
+}
+
+}  // namespace tessera
