@@ -83,7 +83,8 @@ absl::Status OdbcScan::DescribeAndBind() {
                               SQL_HANDLE_STMT, stmt_.handle(), lease_->source_name(), "SQLDescribeCol"));
     BoundColumn col;
     col.name = reinterpret_cast<char*>(name);
-    col.binding = BindingFor(sql_type, size, digits);
+    col.binding = BindingFor(sql_type, size, digits,
+                             long_values_by_position() ? kMaxBoundTextBytes : kMaxBoundTextBytesNoSetPos);
     row_width += col.binding.width + static_cast<SQLLEN>(sizeof(SQLLEN));
     fields.push_back({col.name, col.binding.type, nullable != SQL_NO_NULLS});
     columns_.push_back(std::move(col));
@@ -209,10 +210,19 @@ absl::Status OdbcScan::ConvertBlock(SQLULEN rows, RowBatch& batch) {
           break;
         }
         case SQL_C_CHAR: {
-          if (ind == SQL_NO_TOTAL || ind >= col.binding.width) {
-            return absl::OutOfRangeError(absl::StrCat(
-                "source \"", lease_->source_name(), "\": a value of column \"", col.name,
-                "\" is longer than the ", col.binding.width - 1, " bytes a fetch buffer holds"));
+          // A value that exactly fills the buffer may have been cut short:
+          // MariaDB's driver reports the bytes it copied, not the full length.
+          // Either way nothing is silently truncated.
+          if (ind == SQL_NO_TOTAL || ind >= col.binding.width - 1) {
+            if (!long_values_by_position()) {
+              return absl::OutOfRangeError(absl::StrCat(
+                  "source \"", lease_->source_name(), "\": a value of column \"", col.name, "\" is longer than the ",
+                  col.binding.width - 1, " bytes this driver's fetch buffer holds"));
+            }
+            absl::StatusOr<std::string> whole = FetchLongText(r, c);
+            if (!whole.ok()) return whole.status();
+            out.AppendText(*whole);
+            break;
           }
           absl::string_view text(cell, static_cast<size_t>(ind));
           if (col.binding.type.id == TypeId::kDecimal) {
@@ -235,6 +245,28 @@ absl::Status OdbcScan::ConvertBlock(SQLULEN rows, RowBatch& batch) {
   }
   batch.SetNumRows(static_cast<int64_t>(rows));
   return absl::OkStatus();
+}
+
+absl::StatusOr<std::string> OdbcScan::FetchLongText(SQLULEN row, size_t column) {
+  SQLHSTMT h = stmt_.handle();
+  const std::string& source = lease_->source_name();
+  RETURN_IF_ERROR(CheckOdbc(SQLSetPos(h, static_cast<SQLSETPOSIROW>(row + 1), SQL_POSITION, SQL_LOCK_NO_CHANGE),
+                            SQL_HANDLE_STMT, h, source,
+                            absl::StrCat("SQLSetPos for a long value of column \"", columns_[column].name, "\"")));
+  std::string value;
+  char chunk[16384];
+  while (true) {
+    SQLLEN ind = 0;
+    SQLRETURN rc = SQLGetData(h, static_cast<SQLUSMALLINT>(column + 1), SQL_C_CHAR, chunk, sizeof(chunk), &ind);
+    if (rc == SQL_NO_DATA) break;
+    RETURN_IF_ERROR(CheckOdbc(rc, SQL_HANDLE_STMT, h, source,
+                              absl::StrCat("SQLGetData for column \"", columns_[column].name, "\"")));
+    // Each piece but the last fills the buffer less its terminator.
+    bool partial = ind == SQL_NO_TOTAL || ind >= static_cast<SQLLEN>(sizeof(chunk));
+    value.append(chunk, partial ? sizeof(chunk) - 1 : static_cast<size_t>(ind));
+    if (!partial) break;
+  }
+  return value;
 }
 
 void OdbcScan::Cancel() {

@@ -28,7 +28,7 @@ struct ScanOptions {
   // Rows per keyset page when paging; 0 disables paging.
   int64_t page_rows = 0;
   // Upper bound on the bound buffers' size; wide rows get fewer rows a block.
-  int64_t max_buffer_bytes = 4 << 20;
+  int64_t max_buffer_bytes = 8 << 20;
 };
 
 class OdbcScan final : public RowBatchStream {
@@ -68,6 +68,11 @@ class OdbcScan final : public RowBatchStream {
   absl::Status Execute(const std::string& sql);
   absl::Status DescribeAndBind();
   absl::Status ConvertBlock(SQLULEN rows, RowBatch& batch);
+  // Reads one whole text cell that did not fit its bound buffer, by
+  // positioning on its row and reading it piecewise with SQLGetData.
+  absl::StatusOr<std::string> FetchLongText(SQLULEN row, size_t column);
+  // Whether the driver supports FetchLongText (see type_mapping.h).
+  bool long_values_by_position() const { return lease_->dialect().kind() == DialectKind::kPostgres; }
   absl::Status Fail(absl::Status status);
 
   ConnectionPool::Lease lease_;

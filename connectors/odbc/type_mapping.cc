@@ -8,18 +8,19 @@ namespace {
 // Decimal digits text needs: sign, point, terminator and some slack.
 constexpr SQLLEN kDecimalTextBytes = 48;
 
-ColumnBinding TextBinding(SQLULEN column_size) {
+ColumnBinding TextBinding(SQLULEN column_size, SQLLEN max_bytes) {
   // Sizes are in characters; UTF-8 takes up to four bytes each. Drivers report
-  // 0 or huge sizes for unbounded text, which get the largest buffer.
-  SQLLEN bytes = column_size == 0 || column_size > static_cast<SQLULEN>(kMaxTextBytes)
-                     ? kMaxTextBytes
+  // 0 or huge sizes for unbounded text, which get the largest bound buffer.
+  SQLLEN bytes = column_size == 0 || column_size > static_cast<SQLULEN>(max_bytes)
+                     ? max_bytes
                      : static_cast<SQLLEN>(column_size) * 4;
-  return {DataType::Text(), SQL_C_CHAR, std::clamp<SQLLEN>(bytes, 16, kMaxTextBytes) + 1};
+  return {DataType::Text(), SQL_C_CHAR, std::clamp<SQLLEN>(bytes, 16, max_bytes) + 1};
 }
 
 }  // namespace
 
-ColumnBinding BindingFor(SQLSMALLINT sql_type, SQLULEN column_size, SQLSMALLINT decimal_digits) {
+ColumnBinding BindingFor(SQLSMALLINT sql_type, SQLULEN column_size, SQLSMALLINT decimal_digits,
+                         SQLLEN max_text_bytes) {
   switch (sql_type) {
     case SQL_BIT:
       return {DataType::Bool(), SQL_C_BIT, sizeof(unsigned char)};
@@ -49,7 +50,7 @@ ColumnBinding BindingFor(SQLSMALLINT sql_type, SQLULEN column_size, SQLSMALLINT 
     case SQL_TIMESTAMP:
       return {DataType::Timestamp(), SQL_C_TYPE_TIMESTAMP, sizeof(SQL_TIMESTAMP_STRUCT)};
     default:
-      return TextBinding(column_size);
+      return TextBinding(column_size, max_text_bytes);
   }
 }
 

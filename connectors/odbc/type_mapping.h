@@ -13,9 +13,15 @@
 
 namespace tessera::odbc {
 
-// The widest text value a bound buffer holds; a longer value fails the scan
-// with a message naming the column rather than being cut short silently.
-inline constexpr SQLLEN kMaxTextBytes = 65536;
+// The widest text cell a bound buffer holds. Unbounded text (PostgreSQL's
+// text, SQLite's TEXT) would otherwise need huge buffers and leave few rows
+// per block; the rare longer value is fetched on its own (see OdbcScan).
+inline constexpr SQLLEN kMaxBoundTextBytes = 1024;
+// Only psqlODBC positions reliably within a block to fetch one long value on
+// its own (SQLite's driver refuses; MariaDB's returns the wrong bytes), so the
+// other drivers' text cells get buffers this wide, and a longer value fails
+// the scan with a message naming the column.
+inline constexpr SQLLEN kMaxBoundTextBytesNoSetPos = 65536;
 
 struct ColumnBinding {
   DataType type;
@@ -26,7 +32,9 @@ struct ColumnBinding {
 // `sql_type`, `column_size` and `decimal_digits` are what SQLDescribeCol
 // reported. Types the engine has no counterpart for (binary, time, interval,
 // GUID) are read as text, which every driver can produce.
-ColumnBinding BindingFor(SQLSMALLINT sql_type, SQLULEN column_size, SQLSMALLINT decimal_digits);
+// `max_text_bytes` caps the buffer of a text cell.
+ColumnBinding BindingFor(SQLSMALLINT sql_type, SQLULEN column_size, SQLSMALLINT decimal_digits,
+                         SQLLEN max_text_bytes = kMaxBoundTextBytes);
 
 }  // namespace tessera::odbc
 
