@@ -8,14 +8,17 @@
 #include "absl/strings/str_replace.h"
 #include "engine/types/datetime.h"
 #include "engine/types/decimal.h"
+#include "engine/types/double_format.h"
 
 namespace tessera {
 namespace {
 
-// Doubles are rendered with enough digits to read back bit-identically.
+// Doubles are rendered in the shortest form that reads back bit-identically,
+// with a point so that the source reads a double, not an integer. SQL has no
+// spelling for NaN or infinity that all three dialects share.
 std::string RenderDouble(double v) {
   if (std::isnan(v) || std::isinf(v)) return "NULL";
-  std::string s = absl::StrFormat("%.17g", v);
+  std::string s = FormatDouble(v);
   if (s.find_first_of(".e") == std::string::npos) s += ".0";
   return s;
 }

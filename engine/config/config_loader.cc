@@ -36,32 +36,51 @@ bool IsValidSourceName(absl::string_view name) {
   return true;
 }
 
-absl::Status Validate(const config::TesseraConfig& cfg, absl::string_view path) {
+// "line N: " for a field of the parsed text, so that a check made after
+// parsing still points at the line to fix.
+std::string LineOf(const google::protobuf::TextFormat::ParseInfoTree* tree, int source_index,
+                   const char* field_name) {
+  using google::protobuf::TextFormat;
+  const google::protobuf::Descriptor* source_type = config::Source::descriptor();
+  const google::protobuf::FieldDescriptor* source_field =
+      config::TesseraConfig::descriptor()->FindFieldByName("source");
+  TextFormat::ParseLocation loc = tree->GetLocation(source_field, source_index);
+  if (field_name != nullptr) {
+    const TextFormat::ParseInfoTree* nested = tree->GetTreeForNested(source_field, source_index);
+    const google::protobuf::FieldDescriptor* f = source_type->FindFieldByName(field_name);
+    if (nested != nullptr && f != nullptr && nested->GetLocation(f, -1).line >= 0) {
+      loc = nested->GetLocation(f, -1);
+    }
+  }
+  if (loc.line < 0) return "";
+  return absl::StrCat("line ", loc.line + 1, ": ");
+}
+
+absl::Status Validate(const config::TesseraConfig& cfg, absl::string_view path,
+                      const google::protobuf::TextFormat::ParseInfoTree* tree) {
   absl::flat_hash_set<std::string> names;
   for (int i = 0; i < cfg.source_size(); ++i) {
     const config::Source& s = cfg.source(i);
-    std::string where = absl::StrCat(path, ": source #", i + 1);
+    auto error = [&](const char* field, absl::string_view what) {
+      return absl::InvalidArgumentError(absl::StrCat(path, ": ", LineOf(tree, i, field), what));
+    };
     if (!IsValidSourceName(s.name())) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          where, ": name \"", s.name(),
-          "\" must start with a lower-case letter and hold only a-z, 0-9 and '_'"));
+      return error("name", absl::StrCat("source #", i + 1, ": name \"", s.name(),
+                                        "\" must start with a lower-case letter and hold only a-z, 0-9 and '_'"));
     }
-    where = absl::StrCat(path, ": source \"", s.name(), "\"");
-    if (!names.insert(s.name()).second) {
-      return absl::InvalidArgumentError(absl::StrCat(where, " is defined twice"));
-    }
+    std::string where = absl::StrCat("source \"", s.name(), "\"");
+    if (!names.insert(s.name()).second) return error("name", absl::StrCat(where, " is defined twice"));
     switch (s.kind_case()) {
       case config::Source::kOdbc:
         if (s.odbc().connection_string().empty()) {
-          return absl::InvalidArgumentError(absl::StrCat(where, ": odbc.connection_string is empty"));
+          return error("odbc", absl::StrCat(where, ": odbc.connection_string is empty"));
         }
         if (s.odbc().dialect() == config::SQL_DIALECT_UNSPECIFIED) {
-          return absl::InvalidArgumentError(
-              absl::StrCat(where, ": odbc.dialect is missing (SQLITE, POSTGRESQL or MARIADB)"));
+          return error("odbc", absl::StrCat(where, ": odbc.dialect is missing (SQLITE, POSTGRESQL or MARIADB)"));
         }
         break;
       case config::Source::KIND_NOT_SET:
-        return absl::InvalidArgumentError(absl::StrCat(where, " says nothing of how to reach it (add odbc { ... })"));
+        return error(nullptr, absl::StrCat(where, " says nothing of how to reach it (add odbc { ... })"));
     }
   }
   return absl::OkStatus();
@@ -73,11 +92,13 @@ absl::StatusOr<config::TesseraConfig> ParseConfig(absl::string_view text, absl::
   config::TesseraConfig cfg;
   google::protobuf::TextFormat::Parser parser;
   FirstErrorCollector errors;
+  google::protobuf::TextFormat::ParseInfoTree locations;
   parser.RecordErrorsTo(&errors);
+  parser.WriteLocationsTo(&locations);
   if (!parser.ParseFromString(std::string(text), &cfg)) {
     return absl::InvalidArgumentError(absl::StrCat(path, ": ", errors.message()));
   }
-  RETURN_IF_ERROR(Validate(cfg, path));
+  RETURN_IF_ERROR(Validate(cfg, path, &locations));
   return cfg;
 }
 

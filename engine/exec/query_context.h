@@ -27,8 +27,9 @@ class QueryContext {
 
   absl::Time deadline() const { return deadline_; }
 
-  // Cancels the query: every registered callback runs once, on this thread.
-  // Later calls do nothing.
+  // Cancels the query: every registered callback runs once, on this thread,
+  // under the context's lock, so a callback must not call OnCancel or destroy
+  // a Registration of the same context. Later calls do nothing.
   void Cancel();
   bool is_cancelled() const { return cancelled_.load(std::memory_order_acquire); }
 

@@ -1,5 +1,5 @@
 // CSV as RFC 4180 describes it: a header line, fields quoted when they hold a
-// comma, quote or line break, NULL as an empty field.
+// comma, quote or line break, NULL as an empty field and an empty string as "".
 
 #include <string>
 
@@ -36,7 +36,13 @@ class CsvWriter : public ResultWriter {
         const ColumnVector& col = batch.column(c);
         if (col.IsNull(r)) continue;
         if (col.type().id == TypeId::kText) {
-          WriteField(out_, col.GetText(r));
+          // An empty string is written "" so that it differs from NULL, as
+          // PostgreSQL's CSV does.
+          if (col.GetText(r).empty()) {
+            out_ << "\"\"";
+          } else {
+            WriteField(out_, col.GetText(r));
+          }
         } else {
           WriteField(out_, col.FormatCell(r));
         }

@@ -10,6 +10,7 @@
 #include "absl/strings/str_cat.h"
 #include "engine/format/json_escape.h"
 #include "engine/format/result_writer_internal.h"
+#include "engine/types/double_format.h"
 
 namespace tessera {
 namespace {
@@ -55,9 +56,7 @@ class JsonLinesWriter : public ResultWriter {
         if (!std::isfinite(v)) {
           line += "null";
         } else {
-          char buf[32];
-          std::snprintf(buf, sizeof(buf), "%.17g", v);
-          line += buf;
+          line += FormatDouble(v);
         }
         return;
       }

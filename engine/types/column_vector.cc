@@ -3,6 +3,7 @@
 #include "absl/strings/str_cat.h"
 #include "engine/types/datetime.h"
 #include "engine/types/decimal.h"
+#include "engine/types/double_format.h"
 
 namespace tessera {
 
@@ -83,7 +84,7 @@ std::string ColumnVector::FormatCell(int64_t row) const {
     case TypeId::kInt64:
       return absl::StrCat(GetInt64(row));
     case TypeId::kDouble:
-      return absl::StrCat(GetDouble(row));
+      return FormatDouble(GetDouble(row));
     case TypeId::kDecimal:
       return FormatDecimal(GetInt64(row), type_.scale);
     case TypeId::kText:

@@ -34,6 +34,8 @@ absl::StatusOr<int64_t> ParseDecimal(absl::string_view text, int scale) {
   while (i < text.size() && text[i] == ' ') ++i;
   bool negative = false;
   if (i < text.size() && (text[i] == '-' || text[i] == '+')) negative = text[i++] == '-';
+  // The magnitude of INT64_MIN is one more than INT64_MAX.
+  const __int128 limit = static_cast<__int128>(std::numeric_limits<int64_t>::max()) + (negative ? 1 : 0);
   __int128 value = 0;
   int fraction_digits = 0;
   bool seen_point = false, seen_digit = false, round_up = false;
@@ -54,7 +56,7 @@ absl::StatusOr<int64_t> ParseDecimal(absl::string_view text, int scale) {
     }
     value = value * 10 + (c - '0');
     if (seen_point) ++fraction_digits;
-    if (value > std::numeric_limits<int64_t>::max()) return invalid();
+    if (value > limit) return invalid();
   }
   for (; i < text.size(); ++i) {
     if (text[i] != ' ') return invalid();
@@ -62,7 +64,7 @@ absl::StatusOr<int64_t> ParseDecimal(absl::string_view text, int scale) {
   if (!seen_digit) return invalid();
   for (int f = std::min(fraction_digits, scale); f < scale; ++f) value *= 10;
   if (round_up) value += 1;
-  if (value > std::numeric_limits<int64_t>::max()) return invalid();
+  if (value > limit) return invalid();
   return static_cast<int64_t>(negative ? -value : value);
 }
 

@@ -3,6 +3,7 @@
 #include "absl/strings/str_cat.h"
 #include "engine/types/datetime.h"
 #include "engine/types/decimal.h"
+#include "engine/types/double_format.h"
 
 namespace tessera {
 
@@ -20,7 +21,7 @@ std::string Value::ToString() const {
     case TypeId::kInt64:
       return absl::StrCat(int64_value());
     case TypeId::kDouble:
-      return absl::StrCat(double_value());
+      return FormatDouble(double_value());
     case TypeId::kDecimal:
       return FormatDecimal(int64_value(), type_.scale);
     case TypeId::kText:
