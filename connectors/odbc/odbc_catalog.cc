@@ -102,7 +102,7 @@ absl::StatusOr<TableInfo> DescribeCatalogTable(Connection& conn, absl::string_vi
       auto size = static_cast<SQLULEN>(GetInt(stmt.handle(), 7));
       auto digits = static_cast<SQLSMALLINT>(GetInt(stmt.handle(), 9));
       col.nullable = GetInt(stmt.handle(), 11) != SQL_NO_NULLS;
-      col.type = BindingFor(sql_type, size, digits).type;
+      col.type = BindingFor(sql_type, size, digits, kMaxBoundTextBytes, col.native_type).type;
       info.columns.push_back(std::move(col));
     }
     RETURN_IF_ERROR(CheckOdbc(rc, SQL_HANDLE_STMT, stmt.handle(), conn.source_name(), "SQLColumns fetch"));

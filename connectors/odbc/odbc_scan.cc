@@ -83,8 +83,14 @@ absl::Status OdbcScan::DescribeAndBind() {
                               SQL_HANDLE_STMT, stmt_.handle(), lease_->source_name(), "SQLDescribeCol"));
     BoundColumn col;
     col.name = reinterpret_cast<char*>(name);
+    char type_name[64] = {0};
+    SQLSMALLINT type_name_len = 0;
+    if (!SQL_SUCCEEDED(SQLColAttribute(stmt_.handle(), i, SQL_DESC_TYPE_NAME, type_name, sizeof(type_name),
+                                       &type_name_len, nullptr))) {
+      type_name[0] = '\0';
+    }
     col.binding = BindingFor(sql_type, size, digits,
-                             long_values_by_position() ? kMaxBoundTextBytes : kMaxBoundTextBytesNoSetPos);
+                             long_values_by_position() ? kMaxBoundTextBytes : kMaxBoundTextBytesNoSetPos, type_name);
     row_width += col.binding.width + static_cast<SQLLEN>(sizeof(SQLLEN));
     fields.push_back({col.name, col.binding.type, nullable != SQL_NO_NULLS});
     columns_.push_back(std::move(col));

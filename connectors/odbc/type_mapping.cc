@@ -1,6 +1,14 @@
 #include "connectors/odbc/type_mapping.h"
 
 #include <algorithm>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
 
 namespace tessera::odbc {
 namespace {
@@ -17,10 +25,31 @@ ColumnBinding TextBinding(SQLULEN column_size, SQLLEN max_bytes) {
   return {DataType::Text(), SQL_C_CHAR, std::clamp<SQLLEN>(bytes, 16, max_bytes) + 1};
 }
 
+// The scale of a declared "decimal(p,s)" / "numeric(p,s)" that fits an
+// int64, if `type_name` is one.
+std::optional<int> DeclaredDecimalScale(absl::string_view type_name) {
+  std::string name = absl::AsciiStrToLower(type_name);
+  absl::string_view rest = name;
+  if (!absl::ConsumePrefix(&rest, "decimal(") && !absl::ConsumePrefix(&rest, "numeric(")) return std::nullopt;
+  int precision = 0, scale = 0;
+  std::vector<std::string> parts = absl::StrSplit(absl::StripSuffix(rest, ")"), ',');
+  if (parts.size() != 2 || !absl::SimpleAtoi(parts[0], &precision) || !absl::SimpleAtoi(parts[1], &scale) ||
+      precision > 18 || scale < 0 || scale > kMaxDecimalScale) {
+    return std::nullopt;
+  }
+  return scale;
+}
+
 }  // namespace
 
 ColumnBinding BindingFor(SQLSMALLINT sql_type, SQLULEN column_size, SQLSMALLINT decimal_digits,
-                         SQLLEN max_text_bytes) {
+                         SQLLEN max_text_bytes, absl::string_view type_name) {
+  if (sql_type == SQL_VARCHAR || sql_type == SQL_CHAR || sql_type == SQL_WVARCHAR) {
+    if (std::optional<int> scale = DeclaredDecimalScale(type_name); scale.has_value()) {
+      if (*scale == 0) return {DataType::Int64(), SQL_C_SBIGINT, sizeof(int64_t)};
+      return {DataType::Decimal(*scale), SQL_C_CHAR, kDecimalTextBytes};
+    }
+  }
   switch (sql_type) {
     case SQL_BIT:
       return {DataType::Bool(), SQL_C_BIT, sizeof(unsigned char)};

@@ -9,6 +9,7 @@
 #include <sql.h>
 #include <sqlext.h>
 
+#include "absl/strings/string_view.h"
 #include "engine/types/data_type.h"
 
 namespace tessera::odbc {
@@ -32,9 +33,12 @@ struct ColumnBinding {
 // `sql_type`, `column_size` and `decimal_digits` are what SQLDescribeCol
 // reported. Types the engine has no counterpart for (binary, time, interval,
 // GUID) are read as text, which every driver can produce.
-// `max_text_bytes` caps the buffer of a text cell.
+// `max_text_bytes` caps the buffer of a text cell. `type_name` is the
+// column's declared type where the driver tells it: SQLite's driver reports
+// a DECIMAL(p,s) column as VARCHAR, and only its declared name says it is a
+// decimal, which is then read as text and parsed.
 ColumnBinding BindingFor(SQLSMALLINT sql_type, SQLULEN column_size, SQLSMALLINT decimal_digits,
-                         SQLLEN max_text_bytes = kMaxBoundTextBytes);
+                         SQLLEN max_text_bytes = kMaxBoundTextBytes, absl::string_view type_name = "");
 
 }  // namespace tessera::odbc
 
