@@ -1,0 +1,153 @@
+#include "engine/exec/remote_scan_operator.h"
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/time/clock.h"
+#include "engine/common/status_macros.h"
+#include "engine/expr/evaluate.h"
+
+namespace tessera {
+
+RemoteScanOperator::RemoteScanOperator(Connector* source, ScanRequest request,
+                                       std::shared_ptr<const Schema> schema)
+    : source_(source), request_(std::move(request)), schema_(std::move(schema)) {}
+
+RemoteScanOperator::~RemoteScanOperator() {
+  {
+    absl::MutexLock lock(&mu_);
+    consumer_gone_ = true;
+  }
+  // A scan abandoned early (LIMIT reached, an error elsewhere) is stopped at
+  // the source, so joining the producer never waits for a slow statement.
+  query_link_.reset();
+  scan_ctx_.Cancel();
+  if (producer_.joinable()) producer_.join();
+  absl::MutexLock lock(&mu_);
+  if (ctx_ != nullptr && ctx_->memory != nullptr) ctx_->memory->Release(queued_bytes_);
+}
+
+std::string RemoteScanOperator::Describe() const { return absl::StrCat("RemoteScan ", source_->name()); }
+
+std::vector<std::string> RemoteScanOperator::Details() const {
+  std::vector<std::string> lines = {absl::StrCat("sql: ", request_.sql)};
+  if (!request_.paging_key.empty()) lines.push_back(absl::StrCat("paged by ", request_.paging_key));
+  absl::MutexLock lock(&mu_);
+  if (producer_done_ || rows_fetched_ > 0) {
+    lines.push_back(absl::StrFormat("fetched %d rows from %s, first batch after %.3f ms", rows_fetched_,
+                                    source_->name(), absl::ToDoubleMilliseconds(first_batch_)));
+  }
+  return lines;
+}
+
+int64_t RemoteScanOperator::rows_fetched() const {
+  absl::MutexLock lock(&mu_);
+  return rows_fetched_;
+}
+
+absl::Duration RemoteScanOperator::time_to_first_batch() const {
+  absl::MutexLock lock(&mu_);
+  return first_batch_;
+}
+
+absl::Status RemoteScanOperator::Open(ExecContext& ctx) {
+  ctx_ = &ctx;
+  opened_ = absl::Now();
+  query_link_ = ctx.query->OnCancel([this] { scan_ctx_.Cancel(); });
+  producer_ = std::thread([this] { Fetch(); });
+  return absl::OkStatus();
+}
+
+absl::StatusOr<RowBatch> RemoteScanOperator::Conform(RowBatch batch) {
+  const Schema& got = batch.schema();
+  if (got.num_fields() != schema_->num_fields()) {
+    return absl::DataLossError(absl::StrCat("source \"", source_->name(), "\" returned ", got.num_fields(),
+                                            " columns where ", schema_->num_fields(), " were asked for"));
+  }
+  bool same = true;
+  for (int i = 0; i < got.num_fields(); ++i) same = same && got.field(i).type == schema_->field(i).type;
+  if (same) {
+    RowBatch out(schema_);
+    for (int i = 0; i < got.num_fields(); ++i) out.column(i) = std::move(batch.column(i));
+    out.SetNumRows(batch.num_rows());
+    return out;
+  }
+  RowBatch out(schema_);
+  for (int i = 0; i < got.num_fields(); ++i) {
+    if (got.field(i).type == schema_->field(i).type) {
+      out.column(i) = std::move(batch.column(i));
+      continue;
+    }
+    std::vector<std::unique_ptr<Expr>> args;
+    args.push_back(Expr::Column(i, got.field(i).type));
+    auto cast = Expr::Call(ExprOp::kCast, schema_->field(i).type, std::move(args));
+    absl::StatusOr<ColumnVector> converted = Evaluate(*cast, batch);
+    if (!converted.ok()) {
+      return absl::DataLossError(absl::StrCat("source \"", source_->name(), "\": column ", i + 1, " (",
+                                              schema_->field(i).name, "): ", converted.status().message()));
+    }
+    out.column(i) = std::move(*converted);
+  }
+  out.SetNumRows(batch.num_rows());
+  return out;
+}
+
+void RemoteScanOperator::Fetch() {
+  auto finish = [&](absl::Status status) {
+    absl::MutexLock lock(&mu_);
+    if (status_.ok()) status_ = status;
+    producer_done_ = true;
+  };
+  absl::StatusOr<std::unique_ptr<RowBatchStream>> stream = source_->Scan(request_, scan_ctx_);
+  if (!stream.ok()) return finish(stream.status());
+  while (true) {
+    RowBatch batch((*stream)->schema());
+    absl::StatusOr<bool> more = (*stream)->Next(batch);
+    if (!more.ok()) return finish(more.status());
+    if (!*more) return finish(absl::OkStatus());
+    absl::StatusOr<RowBatch> conformed = Conform(std::move(batch));
+    if (!conformed.ok()) return finish(conformed.status());
+    int64_t bytes = conformed->MemoryBytes();
+    if (ctx_->memory != nullptr) {
+      absl::Status reserved = ctx_->memory->Reserve(bytes, "rows queued from a source");
+      if (!reserved.ok()) return finish(reserved);
+    }
+    absl::MutexLock lock(&mu_);
+    // Backpressure: wait while the queue is full, unless nobody will read.
+    auto room = [this]() ABSL_SHARED_LOCKS_REQUIRED(mu_) {
+      return consumer_gone_ || static_cast<int>(queue_.size()) < kQueueBatches;
+    };
+    mu_.Await(absl::Condition(&room));
+    if (first_batch_ == absl::InfiniteDuration()) first_batch_ = absl::Now() - opened_;
+    rows_fetched_ += conformed->num_rows();
+    if (consumer_gone_) {
+      if (ctx_->memory != nullptr) ctx_->memory->Release(bytes);
+      producer_done_ = true;
+      return;
+    }
+    queued_bytes_ += bytes;
+    queue_.push_back(std::move(*conformed));
+  }
+}
+
+absl::StatusOr<bool> RemoteScanOperator::Next(RowBatch& out) {
+  absl::Time start = absl::Now();
+  absl::MutexLock lock(&mu_);
+  auto ready = [this]() ABSL_SHARED_LOCKS_REQUIRED(mu_) { return !queue_.empty() || producer_done_; };
+  mu_.Await(absl::Condition(&ready));
+  stats_.time += absl::Now() - start;
+  if (!queue_.empty()) {
+    RowBatch& front = queue_.front();
+    int64_t bytes = front.MemoryBytes();
+    queued_bytes_ -= bytes;
+    if (ctx_->memory != nullptr) ctx_->memory->Release(bytes);
+    out = std::move(front);
+    queue_.pop_front();
+    stats_.rows_out += out.num_rows();
+    ++stats_.batches_out;
+    return true;
+  }
+  if (!status_.ok()) return status_;
+  return false;
+}
+
+}  // namespace tessera
