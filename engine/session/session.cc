@@ -1,0 +1,74 @@
+#include "engine/session/session.h"
+
+#include "absl/strings/str_format.h"
+#include "absl/time/clock.h"
+#include "engine/common/status_macros.h"
+#include "engine/exec/explain.h"
+#include "engine/exec/memory_tracker.h"
+#include "planner/parser/parser.h"
+#include "planner/planner.h"
+
+namespace tessera {
+namespace {
+
+// Drains `root`, handing each batch to `sink`.
+absl::StatusOr<int64_t> Drain(Operator& root, ExecContext& ctx, const std::function<void(const RowBatch&)>& sink) {
+  RETURN_IF_ERROR(root.Open(ctx));
+  RowBatch batch(root.schema());
+  int64_t rows = 0;
+  while (true) {
+    if (ctx.query->is_cancelled()) return absl::CancelledError("query cancelled");
+    ASSIGN_OR_RETURN(bool more, root.Next(batch));
+    if (!more) break;
+    rows += batch.num_rows();
+    sink(batch);
+  }
+  return rows;
+}
+
+void WriteLines(const std::vector<std::string>& lines, ResultWriter& writer) {
+  auto schema = std::make_shared<const Schema>(std::vector<Field>{{"QUERY PLAN", DataType::Text(), false}});
+  RowBatch batch(schema);
+  for (const std::string& line : lines) batch.column(0).AppendText(line);
+  batch.SetNumRows(static_cast<int64_t>(lines.size()));
+  writer.Begin(*schema);
+  writer.Write(batch);
+  writer.End(batch.num_rows());
+}
+
+}  // namespace
+
+Session::Session(SourceRegistry* sources, SessionOptions options)
+    : sources_(sources), options_(std::move(options)), catalog_(sources) {}
+
+absl::StatusOr<std::vector<ast::Statement>> Session::Parse(absl::string_view sql) const { return ParseSql(sql); }
+
+absl::StatusOr<StatementResult> Session::Execute(const ast::Statement& statement, absl::string_view sql,
+                                                 QueryContext& ctx, ResultWriter& writer) {
+  absl::Time start = absl::Now();
+  ASSIGN_OR_RETURN(PlannedQuery planned, PlanStatement(statement, catalog_, sql, start, options_.optimizer));
+  MemoryTracker memory(options_.memory_limit_bytes);
+  ExecContext exec{&ctx, &memory};
+  StatementResult result;
+  if (planned.explain) {
+    if (planned.analyze) {
+      ASSIGN_OR_RETURN(result.rows, Drain(*planned.root, exec, [](const RowBatch&) {}));
+    }
+    std::vector<std::string> lines = ExplainLines(*planned.root, planned.analyze);
+    if (planned.analyze) {
+      lines.push_back(absl::StrFormat("Execution: %d rows in %.3f ms, peak memory %d KB", result.rows,
+                                      absl::ToDoubleMilliseconds(absl::Now() - start), memory.peak() / 1024));
+    }
+    WriteLines(lines, writer);
+    result.rows = static_cast<int64_t>(lines.size());
+  } else {
+    writer.Begin(*planned.root->schema());
+    ASSIGN_OR_RETURN(result.rows, Drain(*planned.root, exec, [&](const RowBatch& b) { writer.Write(b); }));
+    writer.End(result.rows);
+  }
+  result.elapsed = absl::Now() - start;
+  result.peak_memory_bytes = memory.peak();
+  return result;
+}
+
+}  // namespace tessera

@@ -1,0 +1,58 @@
+// File: engine/session/session.h
+//
+// Runs SQL against the federation: one statement at a time through the
+// planner and the operators, its rows streamed to a ResultWriter. The
+// console, `tessera query` and the server all run queries through here.
+
+#ifndef TESSERA_ENGINE_SESSION_SESSION_H_
+#define TESSERA_ENGINE_SESSION_SESSION_H_
+
+#include <cstdint>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "engine/catalog/catalog.h"
+#include "engine/catalog/source_registry.h"
+#include "engine/exec/query_context.h"
+#include "engine/format/result_writer.h"
+#include "planner/optimizer/optimizer.h"
+#include "planner/parser/ast.h"
+
+namespace tessera {
+
+struct SessionOptions {
+  // Bytes one query may hold in hash tables, sort buffers and queues.
+  int64_t memory_limit_bytes = int64_t{2} << 30;
+  OptimizerOptions optimizer;
+};
+
+struct StatementResult {
+  int64_t rows = 0;
+  absl::Duration elapsed;
+  int64_t peak_memory_bytes = 0;
+};
+
+class Session {
+ public:
+  Session(SourceRegistry* sources, SessionOptions options = {});
+
+  // Parses `sql` into its statements.
+  absl::StatusOr<std::vector<ast::Statement>> Parse(absl::string_view sql) const;
+
+  // Runs one statement of `sql`. EXPLAIN produces one text column,
+  // "QUERY PLAN", with a line per row.
+  absl::StatusOr<StatementResult> Execute(const ast::Statement& statement, absl::string_view sql,
+                                          QueryContext& ctx, ResultWriter& writer);
+
+  Catalog& catalog() { return catalog_; }
+
+ private:
+  SourceRegistry* sources_;
+  SessionOptions options_;
+  Catalog catalog_;
+};
+
+}  // namespace tessera
+
+#endif  // TESSERA_ENGINE_SESSION_SESSION_H_

@@ -1,0 +1,86 @@
+// File: planner/binder/binder.h
+//
+// Turns a syntax tree into a logical plan: resolves every name against the
+// catalog (`source.table`, columns, aliases, CTEs), types every expression,
+// and checks what SQL requires (GROUP BY rules, where aggregates may appear).
+// Errors say what and where: `column "dx" does not exist (did you mean
+// "dx_code"?) at position 17`.
+
+#ifndef TESSERA_PLANNER_BINDER_BINDER_H_
+#define TESSERA_PLANNER_BINDER_BINDER_H_
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "absl/time/time.h"
+#include "engine/catalog/catalog.h"
+#include "planner/binder/scope.h"
+#include "planner/logical/logical_plan.h"
+#include "planner/parser/ast.h"
+
+namespace tessera {
+
+class Binder {
+ public:
+  // `sql` is the query text, for error positions; `now` is the statement's
+  // start, which current_date and now() return throughout the statement.
+  Binder(Catalog* catalog, absl::string_view sql, absl::Time now);
+
+  absl::StatusOr<std::unique_ptr<LogicalNode>> BindSelect(const ast::SelectStmt& stmt);
+
+ private:
+  struct Bound {
+    std::unique_ptr<LogicalNode> plan;
+    Scope scope;
+  };
+  struct ExprContext;  // See bind_expr.cc.
+
+  // The query as written after WITH: a set operation or one SELECT block.
+  absl::StatusOr<Bound> BindQuery(const ast::SelectStmt& stmt);
+  absl::StatusOr<Bound> BindSetOperation(const ast::SelectStmt& stmt);
+  absl::StatusOr<Bound> BindBlock(const ast::SelectStmt& stmt);
+  absl::StatusOr<Bound> BindValues(const ast::SelectStmt& stmt);
+  // ORDER BY, LIMIT and OFFSET of a set operation or VALUES.
+  absl::StatusOr<Bound> BindOrderLimit(const ast::SelectStmt& stmt, Bound input);
+
+  absl::StatusOr<Bound> BindFrom(const std::vector<std::unique_ptr<ast::TableRef>>& from);
+  absl::StatusOr<Bound> BindTableRef(const ast::TableRef& ref);
+  absl::StatusOr<Bound> BindJoin(const ast::TableRef& ref);
+
+  absl::StatusOr<std::unique_ptr<Expr>> BindExpr(const ast::Expr& expr, ExprContext& ctx);
+  absl::StatusOr<std::unique_ptr<Expr>> BindFunction(const ast::Expr& expr, ExprContext& ctx);
+  absl::StatusOr<std::unique_ptr<Expr>> BindBinary(const ast::Expr& expr, ExprContext& ctx);
+  absl::StatusOr<std::unique_ptr<Expr>> BindScalarSubquery(const ast::Expr& expr, ExprContext& ctx);
+  absl::StatusOr<std::unique_ptr<Expr>> BindConstantInt(const ast::Expr* expr, const char* clause);
+
+  // A semi or anti join that an EXISTS or IN condition of WHERE becomes.
+  // `condition` reads the FROM columns, then the subquery's.
+  struct SubqueryJoin {
+    std::unique_ptr<LogicalNode> right;
+    LogicalJoinType type = LogicalJoinType::kSemi;
+    std::unique_ptr<Expr> condition;
+    bool null_aware = false;
+  };
+  // Splits WHERE into its AND-ed parts: EXISTS / IN subqueries become joins,
+  // the rest filters over the FROM columns.
+  absl::Status BindWhere(const ast::Expr& where, ExprContext& ctx,
+                         std::vector<std::unique_ptr<Expr>>* filters, std::vector<SubqueryJoin>* joins);
+  absl::StatusOr<SubqueryJoin> BindSubqueryJoin(const ast::Expr& expr, bool negated, ExprContext& ctx);
+
+  // An error at a place in the query text.
+  absl::Status ErrorAt(absl::Status status, int location) const;
+
+  Catalog* catalog_;
+  std::string sql_;
+  absl::Time now_;
+  // The WITH lists visible from the query being bound, innermost last.
+  std::vector<std::vector<const ast::CommonTableExpr*>> ctes_;
+};
+
+}  // namespace tessera
+
+#endif  // TESSERA_PLANNER_BINDER_BINDER_H_

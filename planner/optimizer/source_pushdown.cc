@@ -1,0 +1,123 @@
+// Pass 3: folds into kRemote nodes whatever one source can compute with the
+// engine's meaning (see pushability.h), bottom-up: a table scan becomes a
+// remote node, and a filter, projection, aggregate, sort, limit, DISTINCT or
+// same-source join directly above remote nodes of one source joins them.
+
+#include "engine/common/status_macros.h"
+#include "planner/binder/expr_rewrite.h"
+#include "planner/optimizer/optimizer.h"
+#include "planner/optimizer/pushability.h"
+
+namespace tessera {
+namespace {
+
+bool IsRemote(const LogicalNode& n) { return n.kind == LogicalKind::kRemote; }
+
+DialectKind DialectOf(const LogicalNode& remote) { return remote.source->dialect()->kind(); }
+
+// Moves `node` (whose inputs are remote nodes of one source) into the remote
+// plan: the remote node now computes it.
+std::unique_ptr<LogicalNode> Fold(std::unique_ptr<LogicalNode> node) {
+  std::unique_ptr<LogicalNode> remote = std::move(node->inputs[0]);
+  node->inputs[0] = std::move(remote->remote_plan);
+  for (size_t i = 1; i < node->inputs.size(); ++i) node->inputs[i] = std::move(node->inputs[i]->remote_plan);
+  remote->fields = node->fields;
+  remote->remote_plan = std::move(node);
+  return remote;
+}
+
+std::unique_ptr<LogicalNode> FoldFilter(std::unique_ptr<LogicalNode> filter) {
+  DialectKind d = DialectOf(*filter->inputs[0]);
+  std::vector<std::unique_ptr<Expr>> pushed, kept;
+  for (auto& c : SplitConjuncts(std::move(filter->predicate))) {
+    switch (ConditionPushability(*c, d)) {
+      case Pushability::kExact:
+        pushed.push_back(std::move(c));
+        break;
+      case Pushability::kSuperset:
+        pushed.push_back(c->Clone());
+        kept.push_back(std::move(c));
+        break;
+      case Pushability::kNo:
+        kept.push_back(std::move(c));
+        break;
+    }
+  }
+  std::unique_ptr<LogicalNode> remote = std::move(filter->inputs[0]);
+  if (!pushed.empty()) {
+    auto inner = std::make_unique<LogicalNode>();
+    inner->kind = LogicalKind::kFilter;
+    inner->fields = remote->fields;
+    inner->predicate = JoinConjuncts(std::move(pushed));
+    inner->inputs.push_back(std::move(remote));
+    remote = Fold(std::move(inner));
+  }
+  if (kept.empty()) return remote;
+  filter->predicate = JoinConjuncts(std::move(kept));
+  filter->inputs[0] = std::move(remote);
+  return filter;
+}
+
+bool CanFold(const LogicalNode& n) {
+  for (const auto& in : n.inputs) {
+    if (!IsRemote(*in) || in->source != n.inputs[0]->source) return false;
+  }
+  const DialectKind d = DialectOf(*n.inputs[0]);
+  switch (n.kind) {
+    case LogicalKind::kProject:
+      for (const auto& e : n.exprs) {
+        if (!CanPushExact(*e, d)) return false;
+      }
+      return true;
+    case LogicalKind::kAggregate:
+      for (const auto& g : n.group_by) {
+        if (!CanPushExact(*g, d) || !CanPushOrdering(g->type, d)) return false;
+      }
+      for (const AggregateExpr& a : n.aggregates) {
+        if (!CanPushAggregate(a, d)) return false;
+      }
+      return true;
+    case LogicalKind::kSort:
+      for (const SortKey& k : n.sort_keys) {
+        if (!CanPushExact(*k.expr, d) || !CanPushOrdering(k.expr->type, d)) return false;
+      }
+      return true;
+    case LogicalKind::kLimit:
+      return true;
+    case LogicalKind::kDistinct:
+      for (const Field& f : n.fields) {
+        if (!CanPushOrdering(f.type, d)) return false;
+      }
+      return true;
+    case LogicalKind::kJoin:
+      if (n.join_type == LogicalJoinType::kSemi || n.join_type == LogicalJoinType::kAnti) return false;
+      if (n.join_type == LogicalJoinType::kFull && d == DialectKind::kMariaDb) return false;
+      return n.condition == nullptr || CanPushExact(*n.condition, d);
+    default:
+      return false;
+  }
+}
+
+std::unique_ptr<LogicalNode> Visit(std::unique_ptr<LogicalNode> node) {
+  for (auto& in : node->inputs) in = Visit(std::move(in));
+  if (node->kind == LogicalKind::kScan) {
+    auto remote = std::make_unique<LogicalNode>();
+    remote->kind = LogicalKind::kRemote;
+    remote->fields = node->fields;
+    remote->source = node->table->source;
+    remote->source_name = node->table->source_name;
+    remote->remote_plan = std::move(node);
+    return remote;
+  }
+  if (node->kind == LogicalKind::kFilter && IsRemote(*node->inputs[0])) return FoldFilter(std::move(node));
+  if (!node->inputs.empty() && CanFold(*node)) return Fold(std::move(node));
+  return node;
+}
+
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<LogicalNode>> PushIntoSources(std::unique_ptr<LogicalNode> plan) {
+  return Visit(std::move(plan));
+}
+
+}  // namespace tessera

@@ -1,0 +1,285 @@
+#include "planner/physical/physical_planner.h"
+
+#include "absl/strings/str_cat.h"
+#include "engine/common/status_macros.h"
+#include "engine/exec/distinct_operator.h"
+#include "engine/exec/filter_operator.h"
+#include "engine/exec/hash_aggregate_operator.h"
+#include "engine/exec/hash_join_operator.h"
+#include "engine/exec/limit_operator.h"
+#include "engine/exec/nested_loop_join_operator.h"
+#include "engine/exec/project_operator.h"
+#include "engine/exec/remote_scan_operator.h"
+#include "engine/exec/set_operation_operator.h"
+#include "engine/exec/sort_operator.h"
+#include "engine/exec/values_operator.h"
+#include "engine/exec/window_operator.h"
+#include "planner/binder/expr_rewrite.h"
+#include "planner/physical/sql_generator.h"
+
+namespace tessera {
+namespace {
+
+using OperatorPtr = std::unique_ptr<Operator>;
+
+std::shared_ptr<const Schema> SchemaOf(const std::vector<Field>& fields) {
+  return std::make_shared<const Schema>(fields);
+}
+
+// The child's columns followed by `extra`; returns each extra's column. An
+// extra that already is a plain column is used as it is.
+absl::StatusOr<OperatorPtr> WithColumns(OperatorPtr child, std::vector<const Expr*> extra, std::vector<int>* positions) {
+  const Schema& schema = *child->schema();
+  std::vector<std::unique_ptr<Expr>> exprs;
+  std::vector<std::string> names;
+  for (int i = 0; i < schema.num_fields(); ++i) {
+    exprs.push_back(Expr::Column(i, schema.field(i).type));
+    names.push_back(schema.field(i).name);
+  }
+  bool added = false;
+  for (const Expr* e : extra) {
+    if (e->op == ExprOp::kColumn) {
+      positions->push_back(e->column);
+      continue;
+    }
+    positions->push_back(static_cast<int>(exprs.size()));
+    exprs.push_back(e->Clone());
+    names.push_back(absl::StrCat("$key", exprs.size()));
+    added = true;
+  }
+  if (!added) return child;
+  return OperatorPtr(std::make_unique<ProjectOperator>(std::move(child), std::move(exprs), std::move(names)));
+}
+
+// Keeps the first `width` columns of `op` (dropping helper columns).
+OperatorPtr KeepColumns(OperatorPtr op, const std::vector<Field>& fields) {
+  const Schema& schema = *op->schema();
+  if (schema.num_fields() == static_cast<int>(fields.size())) return op;
+  std::vector<std::unique_ptr<Expr>> exprs;
+  std::vector<std::string> names;
+  for (size_t i = 0; i < fields.size(); ++i) {
+    exprs.push_back(Expr::Column(static_cast<int>(i), schema.field(static_cast<int>(i)).type));
+    names.push_back(fields[i].name);
+  }
+  return std::make_unique<ProjectOperator>(std::move(op), std::move(exprs), std::move(names));
+}
+
+JoinType PhysicalJoinType(LogicalJoinType t) {
+  switch (t) {
+    case LogicalJoinType::kInner:
+      return JoinType::kInner;
+    case LogicalJoinType::kLeft:
+      return JoinType::kLeft;
+    case LogicalJoinType::kRight:
+      return JoinType::kRight;
+    case LogicalJoinType::kFull:
+      return JoinType::kFull;
+    case LogicalJoinType::kSemi:
+      return JoinType::kSemi;
+    case LogicalJoinType::kAnti:
+      return JoinType::kAnti;
+  }
+  return JoinType::kInner;
+}
+
+absl::StatusOr<OperatorPtr> Build(LogicalNode& n);
+
+absl::StatusOr<OperatorPtr> BuildJoin(LogicalNode& n) {
+  ASSIGN_OR_RETURN(OperatorPtr left, Build(*n.inputs[0]));
+  ASSIGN_OR_RETURN(OperatorPtr right, Build(*n.inputs[1]));
+  const int left_width = static_cast<int>(n.inputs[0]->fields.size());
+  const JoinType type = PhysicalJoinType(n.join_type);
+  // Equalities between an expression of each side are hash keys.
+  std::vector<std::unique_ptr<Expr>> residual;
+  std::vector<std::unique_ptr<Expr>> left_keys, right_keys;
+  for (auto& c : SplitConjuncts(n.condition ? n.condition->Clone() : nullptr)) {
+    if (c->op == ExprOp::kEqual) {
+      int sides[2] = {0, 0};
+      for (int k = 0; k < 2; ++k) {
+        ForEachColumn(*c->args[k], [&](int col) { sides[k] |= col < left_width ? 1 : 2; });
+      }
+      if ((sides[0] == 1 && sides[1] == 2) || (sides[0] == 2 && sides[1] == 1)) {
+        int l = sides[0] == 1 ? 0 : 1;
+        left_keys.push_back(std::move(c->args[l]));
+        auto r = std::move(c->args[1 - l]);
+        RemapColumns(*r, [&](int col) -> absl::StatusOr<int> { return col - left_width; }).IgnoreError();
+        right_keys.push_back(std::move(r));
+        continue;
+      }
+    }
+    residual.push_back(std::move(c));
+  }
+  if (left_keys.empty()) {
+    return OperatorPtr(std::make_unique<NestedLoopJoinOperator>(std::move(left), std::move(right), type,
+                                                                n.condition ? n.condition->Clone() : nullptr));
+  }
+  std::vector<const Expr*> lk, rk;
+  for (const auto& e : left_keys) lk.push_back(e.get());
+  for (const auto& e : right_keys) rk.push_back(e.get());
+  std::vector<int> lpos, rpos;
+  ASSIGN_OR_RETURN(left, WithColumns(std::move(left), lk, &lpos));
+  ASSIGN_OR_RETURN(right, WithColumns(std::move(right), rk, &rpos));
+  const int added_left = left->schema()->num_fields() - left_width;
+  std::unique_ptr<Expr> rest = JoinConjuncts(std::move(residual));
+  if (rest != nullptr && added_left > 0) {
+    RETURN_IF_ERROR(RemapColumns(*rest, [&](int col) -> absl::StatusOr<int> {
+      return col >= left_width ? col + added_left : col;
+    }));
+  }
+  OperatorPtr join = std::make_unique<HashJoinOperator>(std::move(left), std::move(right), type, std::move(lpos),
+                                                        std::move(rpos), std::move(rest), n.null_aware);
+  if (join->schema()->num_fields() == static_cast<int>(n.fields.size())) return join;
+  // Drop the computed key columns: left keys sit after the left columns,
+  // right keys after the right ones.
+  const Schema& s = *join->schema();
+  std::vector<std::unique_ptr<Expr>> exprs;
+  std::vector<std::string> names;
+  const bool semi = type == JoinType::kSemi || type == JoinType::kAnti;
+  const int right_start = left_width + added_left;
+  for (int i = 0; i < left_width; ++i) exprs.push_back(Expr::Column(i, s.field(i).type));
+  if (!semi) {
+    const int right_width = static_cast<int>(n.fields.size()) - left_width;
+    for (int i = 0; i < right_width; ++i) {
+      exprs.push_back(Expr::Column(right_start + i, s.field(right_start + i).type));
+    }
+  }
+  for (const Field& f : n.fields) names.push_back(f.name);
+  return OperatorPtr(std::make_unique<ProjectOperator>(std::move(join), std::move(exprs), std::move(names)));
+}
+
+absl::StatusOr<OperatorPtr> Build(LogicalNode& n) {
+  switch (n.kind) {
+    case LogicalKind::kRemote:
+    case LogicalKind::kScan: {
+      const LogicalNode& plan = n.kind == LogicalKind::kRemote ? *n.remote_plan : n;
+      Connector* source = n.kind == LogicalKind::kRemote ? n.source : n.table->source;
+      ASSIGN_OR_RETURN(GeneratedSql sql, GenerateSql(plan, *source->dialect()));
+      n.remote_sql = sql.sql;
+      return OperatorPtr(std::make_unique<RemoteScanOperator>(
+          source, ScanRequest{.sql = sql.sql, .paging_key = sql.paging_key}, SchemaOf(n.fields)));
+    }
+    case LogicalKind::kValues:
+      return OperatorPtr(ValuesOperator::FromRows(SchemaOf(n.fields), n.rows));
+    case LogicalKind::kFilter: {
+      ASSIGN_OR_RETURN(OperatorPtr child, Build(*n.inputs[0]));
+      return OperatorPtr(std::make_unique<FilterOperator>(std::move(child), n.predicate->Clone()));
+    }
+    case LogicalKind::kProject: {
+      ASSIGN_OR_RETURN(OperatorPtr child, Build(*n.inputs[0]));
+      std::vector<std::unique_ptr<Expr>> exprs;
+      std::vector<std::string> names;
+      for (size_t i = 0; i < n.exprs.size(); ++i) {
+        exprs.push_back(n.exprs[i]->Clone());
+        names.push_back(n.fields[i].name);
+      }
+      return OperatorPtr(std::make_unique<ProjectOperator>(std::move(child), std::move(exprs), std::move(names)));
+    }
+    case LogicalKind::kJoin:
+      return BuildJoin(n);
+    case LogicalKind::kAggregate: {
+      ASSIGN_OR_RETURN(OperatorPtr child, Build(*n.inputs[0]));
+      std::vector<const Expr*> needed;
+      for (const auto& g : n.group_by) needed.push_back(g.get());
+      for (const AggregateExpr& a : n.aggregates) {
+        if (a.arg != nullptr) needed.push_back(a.arg.get());
+      }
+      std::vector<int> pos;
+      ASSIGN_OR_RETURN(child, WithColumns(std::move(child), needed, &pos));
+      std::vector<int> groups(pos.begin(), pos.begin() + n.group_by.size());
+      std::vector<AggregateSpec> specs;
+      size_t next = n.group_by.size();
+      for (size_t i = 0; i < n.aggregates.size(); ++i) {
+        const AggregateExpr& a = n.aggregates[i];
+        AggregateSpec spec;
+        spec.op = a.op;
+        spec.distinct = a.distinct;
+        spec.arg = a.arg != nullptr ? pos[next++] : -1;
+        spec.type = a.type;
+        spec.name = n.fields[n.group_by.size() + i].name;
+        specs.push_back(spec);
+      }
+      return OperatorPtr(std::make_unique<HashAggregateOperator>(std::move(child), std::move(groups), std::move(specs)));
+    }
+    case LogicalKind::kSort:
+    case LogicalKind::kLimit: {
+      // A limit over a sort is a top-N.
+      LogicalNode* sort = n.kind == LogicalKind::kSort ? &n : nullptr;
+      if (n.kind == LogicalKind::kLimit && n.inputs[0]->kind == LogicalKind::kSort) sort = n.inputs[0].get();
+      if (sort == nullptr) {
+        ASSIGN_OR_RETURN(OperatorPtr child, Build(*n.inputs[0]));
+        return OperatorPtr(std::make_unique<LimitOperator>(std::move(child), n.limit, n.offset));
+      }
+      ASSIGN_OR_RETURN(OperatorPtr child, Build(*sort->inputs[0]));
+      std::vector<const Expr*> needed;
+      for (const SortKey& k : sort->sort_keys) needed.push_back(k.expr.get());
+      std::vector<int> pos;
+      ASSIGN_OR_RETURN(child, WithColumns(std::move(child), needed, &pos));
+      std::vector<ColumnSortKey> keys;
+      for (size_t i = 0; i < pos.size(); ++i) {
+        keys.push_back({pos[i], sort->sort_keys[i].descending, sort->sort_keys[i].nulls_first});
+      }
+      OperatorPtr op = sort == &n ? std::make_unique<SortOperator>(std::move(child), std::move(keys))
+                                  : std::make_unique<SortOperator>(std::move(child), std::move(keys), n.limit, n.offset);
+      return KeepColumns(std::move(op), n.fields);
+    }
+    case LogicalKind::kDistinct: {
+      ASSIGN_OR_RETURN(OperatorPtr child, Build(*n.inputs[0]));
+      return OperatorPtr(std::make_unique<DistinctOperator>(std::move(child)));
+    }
+    case LogicalKind::kSetOp: {
+      std::vector<OperatorPtr> children;
+      for (auto& in : n.inputs) {
+        ASSIGN_OR_RETURN(OperatorPtr c, Build(*in));
+        children.push_back(std::move(c));
+      }
+      SetOpKind kind = n.set_op == LogicalSetOp::kUnionAll       ? SetOpKind::kUnionAll
+                       : n.set_op == LogicalSetOp::kIntersect    ? SetOpKind::kIntersect
+                       : n.set_op == LogicalSetOp::kIntersectAll ? SetOpKind::kIntersectAll
+                       : n.set_op == LogicalSetOp::kExcept       ? SetOpKind::kExcept
+                                                                 : SetOpKind::kExceptAll;
+      return OperatorPtr(std::make_unique<SetOperationOperator>(kind, std::move(children)));
+    }
+    case LogicalKind::kWindow: {
+      ASSIGN_OR_RETURN(OperatorPtr child, Build(*n.inputs[0]));
+      const int input_width = static_cast<int>(n.inputs[0]->fields.size());
+      std::vector<int> results;
+      for (WindowFunction& w : n.windows) {
+        std::vector<const Expr*> needed;
+        for (const auto& p : w.partition_by) needed.push_back(p.get());
+        for (const SortKey& k : w.order_by) needed.push_back(k.expr.get());
+        if (w.function.arg) needed.push_back(w.function.arg.get());
+        if (w.function.default_value) needed.push_back(w.function.default_value.get());
+        std::vector<int> pos;
+        ASSIGN_OR_RETURN(child, WithColumns(std::move(child), needed, &pos));
+        size_t next = 0;
+        std::vector<int> partition(pos.begin(), pos.begin() + w.partition_by.size());
+        next += w.partition_by.size();
+        std::vector<ColumnSortKey> order;
+        for (const SortKey& k : w.order_by) order.push_back({pos[next++], k.descending, k.nulls_first});
+        WindowFunctionSpec spec;
+        spec.op = w.function.op;
+        spec.offset = w.function.offset;
+        spec.arg = w.function.arg ? pos[next++] : -1;
+        spec.default_column = w.function.default_value ? pos[next++] : -1;
+        spec.name = n.fields[input_width + results.size()].name;
+        child = std::make_unique<WindowOperator>(std::move(child), std::move(partition), std::move(order),
+                                                 std::vector<WindowFunctionSpec>{spec});
+        results.push_back(child->schema()->num_fields() - 1);
+      }
+      std::vector<std::unique_ptr<Expr>> exprs;
+      std::vector<std::string> names;
+      const Schema& s = *child->schema();
+      for (int i = 0; i < input_width; ++i) exprs.push_back(Expr::Column(i, s.field(i).type));
+      for (int r : results) exprs.push_back(Expr::Column(r, s.field(r).type));
+      for (const Field& f : n.fields) names.push_back(f.name);
+      return OperatorPtr(std::make_unique<ProjectOperator>(std::move(child), std::move(exprs), std::move(names)));
+    }
+  }
+  return absl::InternalError("unknown logical operator");
+}
+
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<Operator>> BuildOperators(LogicalNode& plan) { return Build(plan); }
+
+}  // namespace tessera

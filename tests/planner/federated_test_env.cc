@@ -1,0 +1,81 @@
+#include "tests/planner/federated_test_env.h"
+
+#include <cstdlib>
+#include <sstream>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "engine/common/status_macros.h"
+#include "engine/riverside/riverside.h"
+
+namespace tessera::testing {
+namespace {
+
+// Collects rows as text.
+class TextCollector : public ResultWriter {
+ public:
+  explicit TextCollector(TextResult* out) : out_(out) {}
+  void Begin(const Schema& schema) override {
+    for (const Field& f : schema.fields()) out_->columns.push_back(f.name);
+  }
+  void Write(const RowBatch& batch) override {
+    for (int64_t r = 0; r < batch.num_rows(); ++r) {
+      std::vector<std::string> row;
+      for (int c = 0; c < batch.num_columns(); ++c) row.push_back(batch.column(c).FormatCell(r));
+      out_->rows.push_back(std::move(row));
+    }
+  }
+  void End(int64_t) override {}
+
+ private:
+  TextResult* out_;
+};
+
+}  // namespace
+
+FederatedTestEnv& FederatedTestEnv::Get(int64_t people) {
+  static FederatedTestEnv* env = [&] {
+    auto* e = new FederatedTestEnv();
+    const char* tmp = std::getenv("TEST_TMPDIR");
+    e->data_dir_ = absl::StrCat(tmp != nullptr ? tmp : "/tmp", "/riverside");
+    riverside::GenOptions options;
+    options.people = people;
+    options.data_dir = e->data_dir_;
+    std::ostringstream progress;
+    absl::Status status = riverside::GenerateRiverside(options, progress);
+    if (!status.ok()) {
+      fprintf(stderr, "generating Riverside failed: %s\n", std::string(status.message()).c_str());
+      abort();
+    }
+    config::TesseraConfig cfg;
+    for (const char* name : {"ehr", "lab", "pharmacy"}) {
+      config::Source* s = cfg.add_source();
+      s->set_name(name);
+      s->mutable_odbc()->set_dialect(config::SQLITE);
+      s->mutable_odbc()->set_connection_string(absl::StrCat("Driver=SQLite3;Database=", e->data_dir_, "/", name, ".db"));
+    }
+    e->sources_ = *SourceRegistry::Create(cfg);
+    e->session_ = std::make_unique<Session>(e->sources_.get());
+    return e;
+  }();
+  return *env;
+}
+
+absl::StatusOr<TextResult> FederatedTestEnv::Query(const std::string& sql) {
+  ASSIGN_OR_RETURN(std::vector<ast::Statement> statements, session_->Parse(sql));
+  if (statements.size() != 1) return absl::InvalidArgumentError("one statement expected");
+  TextResult result;
+  TextCollector collector(&result);
+  QueryContext ctx;
+  RETURN_IF_ERROR(session_->Execute(statements[0], sql, ctx, collector).status());
+  return result;
+}
+
+absl::StatusOr<std::string> FederatedTestEnv::Explain(const std::string& sql) {
+  ASSIGN_OR_RETURN(TextResult r, Query(absl::StrCat("EXPLAIN ", sql)));
+  std::vector<std::string> lines;
+  for (const auto& row : r.rows) lines.push_back(row[0]);
+  return absl::StrJoin(lines, "\n");
+}
+
+}  // namespace tessera::testing
