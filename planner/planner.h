@@ -31,7 +31,8 @@ struct PlannedQuery {
 // `now` is the statement's start time.
 absl::StatusOr<PlannedQuery> PlanStatement(const ast::Statement& statement, Catalog& catalog,
                                            absl::string_view sql, absl::Time now,
-                                           const OptimizerOptions& options = {});
+                                           const OptimizerOptions& options = {},
+                                           const std::string& default_source = "");
 
 }  // namespace tessera
 

@@ -46,7 +46,8 @@ absl::StatusOr<std::vector<ast::Statement>> Session::Parse(absl::string_view sql
 absl::StatusOr<StatementResult> Session::Execute(const ast::Statement& statement, absl::string_view sql,
                                                  QueryContext& ctx, ResultWriter& writer) {
   absl::Time start = absl::Now();
-  ASSIGN_OR_RETURN(PlannedQuery planned, PlanStatement(statement, catalog_, sql, start, options_.optimizer));
+  ASSIGN_OR_RETURN(PlannedQuery planned, PlanStatement(statement, catalog_, sql, start, options_.optimizer,
+                                                                 options_.default_source));
   MemoryTracker memory(options_.memory_limit_bytes);
   ExecContext exec{&ctx, &memory};
   StatementResult result;

@@ -25,6 +25,8 @@ struct SessionOptions {
   // Bytes one query may hold in hash tables, sort buffers and queues.
   int64_t memory_limit_bytes = int64_t{2} << 30;
   OptimizerOptions optimizer;
+  // The source whose tables may be named without "source.", if any.
+  std::string default_source;
 };
 
 struct StatementResult {

@@ -79,13 +79,16 @@ absl::StatusOr<Binder::Bound> Binder::BindTableRef(const ast::TableRef& ref) {
         return out;
       }
     }
-    std::vector<std::string> names = catalog_->sources().names();
-    return ErrorAt(absl::NotFoundError(absl::StrCat("relation \"", ref.name,
-                                                    "\" does not exist (name a source's table as source.table; sources: ",
-                                                    absl::StrJoin(names, ", "), ")")),
-                   ref.location);
+    if (default_source_.empty()) {
+      std::vector<std::string> names = catalog_->sources().names();
+      return ErrorAt(absl::NotFoundError(absl::StrCat("relation \"", ref.name,
+                                                      "\" does not exist (name a source's table as source.table; sources: ",
+                                                      absl::StrJoin(names, ", "), ")")),
+                     ref.location);
+    }
   }
-  absl::StatusOr<std::shared_ptr<const CatalogTable>> table = catalog_->FindTable(ref.schema, ref.name);
+  const std::string& source = ref.schema.empty() ? default_source_ : ref.schema;
+  absl::StatusOr<std::shared_ptr<const CatalogTable>> table = catalog_->FindTable(source, ref.name);
   if (!table.ok()) return ErrorAt(table.status(), ref.location);
   Bound out;
   out.plan = std::make_unique<LogicalNode>();

@@ -30,6 +30,10 @@ class Binder {
   // start, which current_date and now() return throughout the statement.
   Binder(Catalog* catalog, absl::string_view sql, absl::Time now);
 
+  // Resolves unqualified table names (that are not CTEs) in this source, as
+  // PostgreSQL's search_path would. Empty: such names are an error.
+  void set_default_source(std::string source) { default_source_ = std::move(source); }
+
   absl::StatusOr<std::unique_ptr<LogicalNode>> BindSelect(const ast::SelectStmt& stmt);
 
  private:
@@ -77,6 +81,7 @@ class Binder {
   Catalog* catalog_;
   std::string sql_;
   absl::Time now_;
+  std::string default_source_;
   // The WITH lists visible from the query being bound, innermost last.
   std::vector<std::vector<const ast::CommonTableExpr*>> ctes_;
 };
