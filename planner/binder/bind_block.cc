@@ -96,7 +96,7 @@ absl::StatusOr<Binder::Bound> Binder::BindBlock(const ast::SelectStmt& stmt) {
   const Scope& scope = from.scope;
   const int from_width = scope.size();
 
-  std::vector<Bound> scalars;
+  std::vector<ScalarSubquery> scalars;
   std::vector<AggregateExpr> aggregates;
   std::vector<WindowFunction> windows;
 
@@ -226,17 +226,8 @@ absl::StatusOr<Binder::Bound> Binder::BindBlock(const ast::SelectStmt& stmt) {
 
   // FROM, then scalar subqueries, each left-joined as one more column.
   std::unique_ptr<LogicalNode> plan = std::move(from.plan);
-  for (Bound& s : scalars) {
-    auto join = std::make_unique<LogicalNode>();
-    join->kind = LogicalKind::kJoin;
-    join->join_type = LogicalJoinType::kLeft;
-    join->fields = plan->fields;
-    Field f = s.plan->fields[0];
-    f.nullable = true;
-    join->fields.push_back(f);
-    join->inputs.push_back(std::move(plan));
-    join->inputs.push_back(std::move(s.plan));
-    plan = std::move(join);
+  for (ScalarSubquery& s : scalars) {
+    ASSIGN_OR_RETURN(plan, JoinScalar(std::move(plan), std::move(s), from_width));
   }
   auto transform = [&](std::unique_ptr<Expr> e) -> absl::StatusOr<std::unique_ptr<Expr>> {
     e = Remap(std::move(e), kScalarMarker, from_width);

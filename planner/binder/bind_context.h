@@ -26,7 +26,7 @@ struct Binder::ExprContext {
   const char* clause = "";  // "WHERE", "SELECT list", ... for messages.
   std::vector<AggregateExpr>* aggregates = nullptr;    // Null: not allowed here.
   std::vector<WindowFunction>* windows = nullptr;      // Null: not allowed here.
-  std::vector<Binder::Bound>* scalar_subqueries = nullptr;  // Null: not allowed here.
+  std::vector<Binder::ScalarSubquery>* scalar_subqueries = nullptr;  // Null: not allowed here.
   const std::vector<ast::NamedWindow>* named_windows = nullptr;
 };
 

@@ -146,23 +146,195 @@ absl::StatusOr<std::unique_ptr<Expr>> Binder::BindScalarSubquery(const ast::Expr
     return ErrorAt(absl::InvalidArgumentError(absl::StrCat("scalar subqueries are not supported in ", ctx.clause)),
                    expr.location);
   }
+  ScalarSubquery scalar;
   absl::StatusOr<std::unique_ptr<LogicalNode>> plan = BindSelect(*expr.subquery);
-  if (!plan.ok()) {
-    if (plan.status().code() == absl::StatusCode::kNotFound) {
-      return ErrorAt(absl::InvalidArgumentError(absl::StrCat("correlated scalar subqueries are not supported (",
-                                                             plan.status().message(), ")")),
-                     expr.location);
+  if (plan.ok()) {
+    if ((*plan)->fields.size() != 1) {
+      return ErrorAt(absl::InvalidArgumentError("subquery must return only one column"), expr.location);
     }
+    scalar.type = (*plan)->fields[0].type;
+    scalar.plan = std::move(*plan);
+  } else if (plan.status().code() == absl::StatusCode::kNotFound) {
+    // It names a column of the enclosing query: correlated.
+    absl::StatusOr<ScalarSubquery> correlated = BindCorrelatedScalar(*expr.subquery, *ctx.scope, expr.location);
+    if (!correlated.ok()) {
+      // Report the original name error when the subquery is not one the
+      // decorrelation handles and the name is simply wrong.
+      if (correlated.status().code() == absl::StatusCode::kNotFound) return plan.status();
+      return correlated.status();
+    }
+    scalar = std::move(*correlated);
+  } else {
     return plan.status();
   }
-  if ((*plan)->fields.size() != 1) {
-    return ErrorAt(absl::InvalidArgumentError("subquery must return only one column"), expr.location);
-  }
-  DataType type = (*plan)->fields[0].type;
-  Bound bound;
-  bound.plan = std::move(*plan);
-  ctx.scalar_subqueries->push_back(std::move(bound));
+  DataType type = scalar.type;
+  ctx.scalar_subqueries->push_back(std::move(scalar));
   return Expr::Column(kScalarMarker + static_cast<int>(ctx.scalar_subqueries->size()) - 1, type);
+}
+
+absl::StatusOr<Binder::ScalarSubquery> Binder::BindCorrelatedScalar(const ast::SelectStmt& sub, const Scope& outer,
+                                                                    int location) {
+  if (!IsSimpleBlock(sub) || sub.select_list.size() != 1 || sub.from.empty()) {
+    return ErrorAt(absl::InvalidArgumentError(
+                       "correlated scalar subqueries are supported as one SELECT item over FROM and WHERE, "
+                       "without GROUP BY, LIMIT or DISTINCT"),
+                   location);
+  }
+  ASSIGN_OR_RETURN(Bound inner, BindFrom(sub.from));
+  const int inner_width = inner.scope.size();
+  Scope combined = outer;
+  combined.Append(inner.scope);
+  ScalarSubquery out;
+  out.correlated = true;
+  std::vector<std::unique_ptr<Expr>> local, correlated;
+  if (sub.where != nullptr) {
+    std::vector<const ast::Expr*> parts;
+    SplitAstConjuncts(*sub.where, &parts);
+    for (const ast::Expr* part : parts) {
+      ExprContext only_inner;
+      only_inner.scope = &inner.scope;
+      only_inner.clause = "WHERE";
+      absl::StatusOr<std::unique_ptr<Expr>> e = BindExpr(*part, only_inner);
+      if (e.ok()) {
+        ASSIGN_OR_RETURN(auto f, CoerceTo(std::move(*e), DataType::Bool()));
+        local.push_back(std::move(f));
+        continue;
+      }
+      if (e.status().code() != absl::StatusCode::kNotFound) return e.status();
+      ExprContext both;
+      both.scope = &combined;
+      both.clause = "WHERE";
+      ASSIGN_OR_RETURN(auto c, BindExpr(*part, both));
+      ASSIGN_OR_RETURN(c, CoerceTo(std::move(c), DataType::Bool()));
+      correlated.push_back(std::move(c));
+    }
+  }
+  // The value: aggregates over the inner rows; a plain value becomes min(),
+  // which is that value when the subquery returns at most one row.
+  ExprContext select_ctx;
+  select_ctx.scope = &inner.scope;
+  select_ctx.clause = "a correlated subquery";
+  select_ctx.aggregates = &out.aggregates;
+  ASSIGN_OR_RETURN(auto value, BindExpr(*sub.select_list[0].expr, select_ctx));
+  if (out.aggregates.empty()) {
+    AggregateExpr only;
+    only.op = AggregateOp::kMin;
+    only.type = value->type;
+    only.arg = std::move(value);
+    value = Expr::Column(kAggregateMarker, only.type);
+    out.aggregates.push_back(std::move(only));
+  }
+  bool names_outer = false;
+  ForEachColumn(*value, [&](int c) { names_outer = names_outer || c < kAggregateMarker; });
+  if (names_outer) {
+    return ErrorAt(absl::InvalidArgumentError("a correlated subquery's value must be computed from aggregates"),
+                   location);
+  }
+  // count(*) must not count the NULL row an unmatched outer row gets from
+  // the left join: it counts a marker column that is never NULL instead.
+  std::unique_ptr<LogicalNode> plan = std::move(inner.plan);
+  if (!local.empty()) {
+    auto filter = std::make_unique<LogicalNode>();
+    filter->kind = LogicalKind::kFilter;
+    filter->fields = plan->fields;
+    filter->predicate = JoinConjuncts(std::move(local));
+    filter->inputs.push_back(std::move(plan));
+    plan = std::move(filter);
+  }
+  auto marked = std::make_unique<LogicalNode>();
+  marked->kind = LogicalKind::kProject;
+  for (int i = 0; i < inner_width; ++i) {
+    marked->exprs.push_back(Expr::Column(i, plan->fields[i].type));
+    marked->fields.push_back(plan->fields[i]);
+  }
+  marked->exprs.push_back(Expr::Constant(Value::Bool(true)));
+  marked->fields.push_back({"$matched", DataType::Bool(), false});
+  marked->inputs.push_back(std::move(plan));
+  out.plan = std::move(marked);
+  for (AggregateExpr& a : out.aggregates) {
+    if (a.op == AggregateOp::kCountStar) {
+      a.op = AggregateOp::kCount;
+      a.arg = Expr::Column(inner_width, DataType::Bool());
+    }
+  }
+  out.condition = JoinConjuncts(std::move(correlated));
+  out.type = value->type;
+  out.result = Rewrite(std::move(value), [&](const Expr& node) -> std::unique_ptr<Expr> {
+    if (node.op == ExprOp::kColumn && node.column >= kAggregateMarker) {
+      return Expr::Column(node.column - kAggregateMarker, node.type);
+    }
+    return nullptr;
+  });
+  return out;
+}
+
+absl::StatusOr<std::unique_ptr<LogicalNode>> Binder::JoinScalar(std::unique_ptr<LogicalNode> plan, ScalarSubquery s,
+                                                                int from_width) {
+  const int width = static_cast<int>(plan->fields.size());
+  auto join = std::make_unique<LogicalNode>();
+  join->kind = LogicalKind::kJoin;
+  join->join_type = LogicalJoinType::kLeft;
+  if (!s.correlated) {
+    join->fields = plan->fields;
+    Field f = s.plan->fields[0];
+    f.nullable = true;
+    join->fields.push_back(f);
+    join->inputs.push_back(std::move(plan));
+    join->inputs.push_back(std::move(s.plan));
+    return join;
+  }
+  // Number the outer rows, so that each is one group after the join.
+  auto numbered = std::make_unique<LogicalNode>();
+  numbered->kind = LogicalKind::kWindow;
+  numbered->fields = plan->fields;
+  numbered->fields.push_back({"$row", DataType::Int64(), false});
+  WindowFunction row_number;
+  row_number.function.op = WindowOp::kRowNumber;
+  row_number.function.type = DataType::Int64();
+  numbered->windows.push_back(std::move(row_number));
+  numbered->inputs.push_back(std::move(plan));
+  const int outer_width = width + 1;
+  // The condition named FROM columns then inner ones; the inner ones now
+  // follow the outer row (FROM, earlier scalars, row number).
+  if (s.condition != nullptr) {
+    RETURN_IF_ERROR(RemapColumns(*s.condition, [&](int c) -> absl::StatusOr<int> {
+      return c < from_width ? c : c - from_width + outer_width;
+    }));
+  }
+  join->fields = numbered->fields;
+  for (Field f : s.plan->fields) {
+    f.nullable = true;
+    join->fields.push_back(f);
+  }
+  join->condition = std::move(s.condition);
+  join->inputs.push_back(std::move(numbered));
+  join->inputs.push_back(std::move(s.plan));
+  // Group by every outer column (the row number makes each row its own
+  // group; the others ride along), aggregating the inner columns.
+  auto agg = std::make_unique<LogicalNode>();
+  agg->kind = LogicalKind::kAggregate;
+  for (int i = 0; i < outer_width; ++i) {
+    agg->group_by.push_back(Expr::Column(i, join->fields[i].type));
+    agg->fields.push_back(join->fields[i]);
+  }
+  for (AggregateExpr& a : s.aggregates) {
+    RETURN_IF_ERROR(RemapColumns(*a.arg, [&](int c) -> absl::StatusOr<int> { return c + outer_width; }));
+    agg->fields.push_back({"$agg", a.type, true});
+    agg->aggregates.push_back(std::move(a));
+  }
+  agg->inputs.push_back(std::move(join));
+  // Back to the outer columns plus the subquery's value.
+  RETURN_IF_ERROR(RemapColumns(*s.result, [&](int c) -> absl::StatusOr<int> { return c + outer_width; }));
+  auto project = std::make_unique<LogicalNode>();
+  project->kind = LogicalKind::kProject;
+  for (int i = 0; i < width; ++i) {
+    project->exprs.push_back(Expr::Column(i, agg->fields[i].type));
+    project->fields.push_back(agg->fields[i]);
+  }
+  project->fields.push_back({"?column?", s.result->type, true});
+  project->exprs.push_back(std::move(s.result));
+  project->inputs.push_back(std::move(agg));
+  return project;
 }
 
 }  // namespace tessera

@@ -41,7 +41,22 @@ class Binder {
     std::unique_ptr<LogicalNode> plan;
     Scope scope;
   };
-  struct ExprContext;  // See bind_expr.cc.
+  struct ExprContext;  // See bind_context.h.
+
+  // A scalar subquery of a block, joined to the block's FROM row as one more
+  // column. An uncorrelated one is its own plan, left-joined on TRUE. A
+  // correlated one (naming the block's columns) is decorrelated: the block's
+  // rows are numbered, left-joined to `plan` on `condition`, and grouped by
+  // row number to compute `aggregates`; `result` (over the aggregates) is the
+  // subquery's value.
+  struct ScalarSubquery {
+    std::unique_ptr<LogicalNode> plan;
+    bool correlated = false;
+    std::unique_ptr<Expr> condition;        // Over [FROM columns..., plan columns...].
+    std::vector<AggregateExpr> aggregates;  // Over plan columns.
+    std::unique_ptr<Expr> result;           // Over the aggregates' outputs.
+    DataType type;
+  };
 
   // The query as written after WITH: a set operation or one SELECT block.
   absl::StatusOr<Bound> BindQuery(const ast::SelectStmt& stmt);
@@ -59,6 +74,11 @@ class Binder {
   absl::StatusOr<std::unique_ptr<Expr>> BindFunction(const ast::Expr& expr, ExprContext& ctx);
   absl::StatusOr<std::unique_ptr<Expr>> BindBinary(const ast::Expr& expr, ExprContext& ctx);
   absl::StatusOr<std::unique_ptr<Expr>> BindScalarSubquery(const ast::Expr& expr, ExprContext& ctx);
+  absl::StatusOr<ScalarSubquery> BindCorrelatedScalar(const ast::SelectStmt& sub, const Scope& outer, int location);
+  // Joins scalar subquery `s` to `plan` (FROM columns then earlier scalar
+  // columns) as one more column.
+  absl::StatusOr<std::unique_ptr<LogicalNode>> JoinScalar(std::unique_ptr<LogicalNode> plan, ScalarSubquery s,
+                                                          int from_width);
   absl::StatusOr<std::unique_ptr<Expr>> BindConstantInt(const ast::Expr* expr, const char* clause);
 
   // A semi or anti join that an EXISTS or IN condition of WHERE becomes.
