@@ -10,7 +10,16 @@ namespace tessera {
 
 RemoteScanOperator::RemoteScanOperator(Connector* source, ScanRequest request,
                                        std::shared_ptr<const Schema> schema)
-    : source_(source), request_(std::move(request)), schema_(std::move(schema)) {}
+    : source_(source), request_(request), requests_{std::move(request)}, schema_(std::move(schema)) {}
+
+std::unique_ptr<RemoteScanOperator> RemoteScanOperator::Deferred(Connector* source,
+                                                                 std::shared_ptr<const Schema> schema,
+                                                                 ScanRequest unfiltered, KeyedRequests make_requests) {
+  auto op = std::make_unique<RemoteScanOperator>(source, std::move(unfiltered), std::move(schema));
+  op->requests_.clear();
+  op->make_requests_ = std::move(make_requests);
+  return op;
+}
 
 RemoteScanOperator::~RemoteScanOperator() {
   {
@@ -29,7 +38,20 @@ RemoteScanOperator::~RemoteScanOperator() {
 std::string RemoteScanOperator::Describe() const { return absl::StrCat("RemoteScan ", source_->name()); }
 
 std::vector<std::string> RemoteScanOperator::Details() const {
-  std::vector<std::string> lines = {absl::StrCat("sql: ", request_.sql)};
+  std::vector<std::string> lines;
+  if (make_requests_) {
+    std::string state = keys_supplied_ == -1   ? "keys not yet known"
+                        : keys_supplied_ == -2 ? "too many keys: read unrestricted"
+                                               : absl::StrCat(keys_supplied_, " keys in ", requests_.size(), " sub-queries");
+    lines.push_back(absl::StrCat("bind join: the other side's join keys are sent as IN-lists (", state, ")"));
+    if (!requests_.empty()) {
+      std::string first = requests_[0].sql;
+      if (first.size() > 300) first = absl::StrCat(first.substr(0, 300), "...");
+      lines.push_back(absl::StrCat("sql: ", first));
+      return lines;
+    }
+  }
+  lines.push_back(absl::StrCat("sql: ", request_.sql));
   if (!request_.paging_key.empty()) lines.push_back(absl::StrCat("paged by ", request_.paging_key));
   absl::MutexLock lock(&mu_);
   if (producer_done_ || rows_fetched_ > 0) {
@@ -53,8 +75,28 @@ absl::Status RemoteScanOperator::Open(ExecContext& ctx) {
   ctx_ = &ctx;
   opened_ = absl::Now();
   query_link_ = ctx.query->OnCancel([this] { scan_ctx_.Cancel(); });
-  producer_ = std::thread([this] { Fetch(); });
+  if (!make_requests_) Start();
   return absl::OkStatus();
+}
+
+void RemoteScanOperator::Start() {
+  started_ = true;
+  producer_ = std::thread([this] { Fetch(); });
+}
+
+void RemoteScanOperator::SupplyKeys(const std::optional<std::vector<Value>>& keys) {
+  if (started_) return;
+  absl::StatusOr<std::vector<ScanRequest>> requests = make_requests_(keys);
+  if (!requests.ok()) {
+    started_ = true;
+    absl::MutexLock lock(&mu_);
+    status_ = requests.status();
+    producer_done_ = true;
+    return;
+  }
+  requests_ = std::move(*requests);
+  keys_supplied_ = keys.has_value() ? static_cast<int64_t>(keys->size()) : -2;
+  Start();
 }
 
 absl::StatusOr<RowBatch> RemoteScanOperator::Conform(RowBatch batch) {
@@ -97,19 +139,32 @@ void RemoteScanOperator::Fetch() {
     if (status_.ok()) status_ = status;
     producer_done_ = true;
   };
-  absl::StatusOr<std::unique_ptr<RowBatchStream>> stream = source_->Scan(request_, scan_ctx_);
-  if (!stream.ok()) return finish(stream.status());
+  for (const ScanRequest& request : requests_) {
+    absl::Status status = FetchOne(request);
+    if (!status.ok() || consumer_gone()) return finish(status);
+  }
+  finish(absl::OkStatus());
+}
+
+bool RemoteScanOperator::consumer_gone() const {
+  absl::MutexLock lock(&mu_);
+  return consumer_gone_;
+}
+
+absl::Status RemoteScanOperator::FetchOne(const ScanRequest& request) {
+  absl::StatusOr<std::unique_ptr<RowBatchStream>> stream = source_->Scan(request, scan_ctx_);
+  if (!stream.ok()) return stream.status();
   while (true) {
     RowBatch batch((*stream)->schema());
     absl::StatusOr<bool> more = (*stream)->Next(batch);
-    if (!more.ok()) return finish(more.status());
-    if (!*more) return finish(absl::OkStatus());
+    if (!more.ok()) return more.status();
+    if (!*more) return absl::OkStatus();
     absl::StatusOr<RowBatch> conformed = Conform(std::move(batch));
-    if (!conformed.ok()) return finish(conformed.status());
+    if (!conformed.ok()) return conformed.status();
     int64_t bytes = conformed->MemoryBytes();
     if (ctx_->memory != nullptr) {
       absl::Status reserved = ctx_->memory->Reserve(bytes, "rows queued from a source");
-      if (!reserved.ok()) return finish(reserved);
+      if (!reserved.ok()) return reserved;
     }
     absl::MutexLock lock(&mu_);
     // Backpressure: wait while the queue is full, unless nobody will read.
@@ -121,8 +176,7 @@ void RemoteScanOperator::Fetch() {
     rows_fetched_ += conformed->num_rows();
     if (consumer_gone_) {
       if (ctx_->memory != nullptr) ctx_->memory->Release(bytes);
-      producer_done_ = true;
-      return;
+      return absl::OkStatus();
     }
     queued_bytes_ += bytes;
     queue_.push_back(std::move(*conformed));
@@ -130,6 +184,8 @@ void RemoteScanOperator::Fetch() {
 }
 
 absl::StatusOr<bool> RemoteScanOperator::Next(RowBatch& out) {
+  // A deferred scan whose keys never came runs unrestricted.
+  if (!started_) SupplyKeys(std::nullopt);
   absl::Time start = absl::Now();
   absl::MutexLock lock(&mu_);
   auto ready = [this]() ABSL_SHARED_LOCKS_REQUIRED(mu_) { return !queue_.empty() || producer_done_; };

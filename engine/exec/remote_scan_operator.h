@@ -6,11 +6,17 @@
 // once and a slow consumer makes the source wait rather than memory grow.
 // Columns the source reports in another type than planned (a SUM that
 // PostgreSQL returns as numeric) are converted to the planned type.
+//
+// A deferred scan is the probe side of a bind join: it does not start when
+// opened, but when the join has read its other side and supplies the join
+// keys found there, which the scan sends to the source as IN-lists.
 
 #ifndef TESSERA_ENGINE_EXEC_REMOTE_SCAN_OPERATOR_H_
 #define TESSERA_ENGINE_EXEC_REMOTE_SCAN_OPERATOR_H_
 
 #include <deque>
+#include <functional>
+#include <optional>
 #include <memory>
 #include <string>
 #include <thread>
@@ -26,7 +32,18 @@ class RemoteScanOperator : public Operator {
  public:
   // `schema` is the planned output; `source` must outlive the operator.
   RemoteScanOperator(Connector* source, ScanRequest request, std::shared_ptr<const Schema> schema);
+
+  // The sub-queries for a set of join keys (all rows when nullopt).
+  using KeyedRequests =
+      std::function<absl::StatusOr<std::vector<ScanRequest>>(const std::optional<std::vector<Value>>& keys)>;
+  // A deferred scan; `unfiltered` is shown by EXPLAIN before keys arrive.
+  static std::unique_ptr<RemoteScanOperator> Deferred(Connector* source, std::shared_ptr<const Schema> schema,
+                                                      ScanRequest unfiltered, KeyedRequests make_requests);
   ~RemoteScanOperator() override;
+
+  // Starts a deferred scan restricted to `keys` (or unrestricted). Called
+  // once, on the consumer's thread, after Open.
+  void SupplyKeys(const std::optional<std::vector<Value>>& keys);
 
   const std::shared_ptr<const Schema>& schema() const override { return schema_; }
   absl::Status Open(ExecContext& ctx) override;
@@ -40,15 +57,26 @@ class RemoteScanOperator : public Operator {
   absl::Duration time_to_first_batch() const;
 
  private:
+  // Starts the producer thread over `requests_`.
+  void Start();
   // The producer thread's body.
   void Fetch();
+  // Runs one sub-query into the queue.
+  absl::Status FetchOne(const ScanRequest& request);
+  bool consumer_gone() const;
   // Converts `batch` (in the source's types) into the planned types.
   absl::StatusOr<RowBatch> Conform(RowBatch batch);
 
   static constexpr int kQueueBatches = 4;
 
   Connector* source_;
-  ScanRequest request_;
+  ScanRequest request_;               // The first (or only) sub-query, for EXPLAIN.
+  std::vector<ScanRequest> requests_;  // Run in order.
+  KeyedRequests make_requests_;       // Set for a deferred scan.
+  bool started_ = false;
+  // Keys a deferred scan was restricted to; -1 before they are known, -2
+  // when there were too many and the scan ran unrestricted.
+  int64_t keys_supplied_ = -1;
   std::shared_ptr<const Schema> schema_;
   ExecContext* ctx_ = nullptr;
   // The scan's own cancellation: cancelled with the query, and when the

@@ -6,6 +6,7 @@
 #include "engine/exec/filter_operator.h"
 #include "engine/exec/hash_aggregate_operator.h"
 #include "engine/exec/hash_join_operator.h"
+#include "engine/exec/key_collector_operator.h"
 #include "engine/exec/limit_operator.h"
 #include "engine/exec/nested_loop_join_operator.h"
 #include "engine/exec/project_operator.h"
@@ -84,9 +85,118 @@ JoinType PhysicalJoinType(LogicalJoinType t) {
 
 absl::StatusOr<OperatorPtr> Build(LogicalNode& n);
 
+// Bind joins: a side that looks small (a key lookup, a LIMIT, an aggregate)
+// is read first and its join keys are sent to the other side's source as
+// IN-lists, so the big side ships only rows that can join. Whether a side is
+// small is a guess; the join falls back to reading the big side whole when
+// the small side turns out to have more than kMaxBindKeys keys.
+constexpr int64_t kMaxBindKeys = 10000;
+constexpr size_t kBindKeysPerQuery = 1000;
+
+bool HasKeyLookup(const Expr& predicate) {
+  if (predicate.op == ExprOp::kAnd) {
+    for (const auto& a : predicate.args) {
+      if (HasKeyLookup(*a)) return true;
+    }
+    return false;
+  }
+  if (predicate.op == ExprOp::kEqual) {
+    return (predicate.args[0]->op == ExprOp::kColumn && predicate.args[1]->op == ExprOp::kConstant) ||
+           (predicate.args[1]->op == ExprOp::kColumn && predicate.args[0]->op == ExprOp::kConstant);
+  }
+  return predicate.op == ExprOp::kInList && predicate.args[0]->op == ExprOp::kColumn;
+}
+
+bool LooksSmall(const LogicalNode& n) {
+  switch (n.kind) {
+    case LogicalKind::kRemote:
+      return LooksSmall(*n.remote_plan);
+    case LogicalKind::kLimit:
+    case LogicalKind::kValues:
+    case LogicalKind::kAggregate:
+      return true;
+    case LogicalKind::kScan:
+      return false;
+    case LogicalKind::kFilter:
+      return HasKeyLookup(*n.predicate) || LooksSmall(*n.inputs[0]);
+    case LogicalKind::kJoin:
+      if (n.join_type != LogicalJoinType::kInner && n.join_type != LogicalJoinType::kSemi) {
+        return LooksSmall(*n.inputs[0]);
+      }
+      return LooksSmall(*n.inputs[0]) || LooksSmall(*n.inputs[1]);
+    default:
+      return !n.inputs.empty() && LooksSmall(*n.inputs[0]);
+  }
+}
+
+// The probe side of a bind join: `remote`'s sub-query restricted to
+// `key_column IN (keys)`, in chunks.
+std::unique_ptr<RemoteScanOperator> BuildBindProbe(const LogicalNode& remote, int key_column,
+                                                   const GeneratedSql& unfiltered) {
+  std::shared_ptr<LogicalNode> plan = ClonePlan(*remote.remote_plan);
+  Connector* source = remote.source;
+  const DataType key_type = remote.fields[key_column].type;
+  auto make = [plan, source, key_column, key_type, unfiltered](const std::optional<std::vector<Value>>& keys)
+      -> absl::StatusOr<std::vector<ScanRequest>> {
+    if (!keys.has_value()) return std::vector<ScanRequest>{{unfiltered.sql, unfiltered.paging_key}};
+    std::vector<ScanRequest> requests;
+    for (size_t begin = 0; begin < keys->size(); begin += kBindKeysPerQuery) {
+      size_t end = std::min(keys->size(), begin + kBindKeysPerQuery);
+      std::vector<std::unique_ptr<Expr>> args;
+      args.push_back(Expr::Column(key_column, key_type));
+      for (size_t i = begin; i < end; ++i) args.push_back(Expr::Constant((*keys)[i]));
+      auto filter = std::make_unique<LogicalNode>();
+      filter->kind = LogicalKind::kFilter;
+      filter->fields = plan->fields;
+      filter->predicate = Expr::Call(ExprOp::kInList, DataType::Bool(), std::move(args));
+      filter->inputs.push_back(ClonePlan(*plan));
+      ASSIGN_OR_RETURN(GeneratedSql sql, GenerateSql(*filter, *source->dialect()));
+      requests.push_back({sql.sql, sql.paging_key});
+    }
+    return requests;
+  };
+  return RemoteScanOperator::Deferred(source, SchemaOf(remote.fields), {unfiltered.sql, unfiltered.paging_key},
+                                      std::move(make));
+}
+
+// For an inner join whose left side looks small and right side big, the
+// sides are swapped (the hash join builds on the right) and the columns put
+// back in order afterwards.
+bool ShouldSwapForBindJoin(const LogicalNode& n) {
+  return n.join_type == LogicalJoinType::kInner && n.condition != nullptr &&
+         n.inputs[1]->kind == LogicalKind::kRemote && LooksSmall(*n.inputs[0]) && !LooksSmall(*n.inputs[1]);
+}
+
+absl::StatusOr<OperatorPtr> BuildJoin(LogicalNode& n);
+
+absl::StatusOr<OperatorPtr> BuildSwappedJoin(LogicalNode& n) {
+  const int left_width = static_cast<int>(n.inputs[0]->fields.size());
+  const int right_width = static_cast<int>(n.inputs[1]->fields.size());
+  LogicalNode swapped;
+  swapped.kind = LogicalKind::kJoin;
+  swapped.join_type = LogicalJoinType::kInner;
+  swapped.fields = n.inputs[1]->fields;
+  swapped.fields.insert(swapped.fields.end(), n.inputs[0]->fields.begin(), n.inputs[0]->fields.end());
+  swapped.condition = n.condition->Clone();
+  RETURN_IF_ERROR(RemapColumns(*swapped.condition, [&](int c) -> absl::StatusOr<int> {
+    return c < left_width ? c + right_width : c - left_width;
+  }));
+  swapped.inputs.push_back(std::move(n.inputs[1]));
+  swapped.inputs.push_back(std::move(n.inputs[0]));
+  ASSIGN_OR_RETURN(OperatorPtr join, BuildJoin(swapped));
+  n.inputs[0] = std::move(swapped.inputs[1]);  // Kept for EXPLAIN's logical plan.
+  n.inputs[1] = std::move(swapped.inputs[0]);
+  std::vector<std::unique_ptr<Expr>> exprs;
+  std::vector<std::string> names;
+  const Schema& s = *join->schema();
+  for (int i = 0; i < left_width; ++i) exprs.push_back(Expr::Column(right_width + i, s.field(right_width + i).type));
+  for (int i = 0; i < right_width; ++i) exprs.push_back(Expr::Column(i, s.field(i).type));
+  for (const Field& f : n.fields) names.push_back(f.name);
+  return OperatorPtr(std::make_unique<ProjectOperator>(std::move(join), std::move(exprs), std::move(names)));
+}
+
 absl::StatusOr<OperatorPtr> BuildJoin(LogicalNode& n) {
-  ASSIGN_OR_RETURN(OperatorPtr left, Build(*n.inputs[0]));
-  ASSIGN_OR_RETURN(OperatorPtr right, Build(*n.inputs[1]));
+  if (ShouldSwapForBindJoin(n)) return BuildSwappedJoin(n);
   const int left_width = static_cast<int>(n.inputs[0]->fields.size());
   const JoinType type = PhysicalJoinType(n.join_type);
   // Equalities between an expression of each side are hash keys.
@@ -108,6 +218,29 @@ absl::StatusOr<OperatorPtr> BuildJoin(LogicalNode& n) {
       }
     }
     residual.push_back(std::move(c));
+  }
+  // A bind join probes a remote left side with the right side's keys.
+  const bool bindable_type = n.join_type == LogicalJoinType::kInner || n.join_type == LogicalJoinType::kSemi ||
+                             n.join_type == LogicalJoinType::kRight;
+  RemoteScanOperator* probe = nullptr;
+  OperatorPtr left;
+  if (!left_keys.empty() && bindable_type && n.inputs[0]->kind == LogicalKind::kRemote &&
+      left_keys[0]->op == ExprOp::kColumn && right_keys[0]->op == ExprOp::kColumn && LooksSmall(*n.inputs[1]) &&
+      !LooksSmall(*n.inputs[0])) {
+    LogicalNode& remote = *n.inputs[0];
+    ASSIGN_OR_RETURN(GeneratedSql sql, GenerateSql(*remote.remote_plan, *remote.source->dialect()));
+    remote.remote_sql = sql.sql;
+    std::unique_ptr<RemoteScanOperator> scan = BuildBindProbe(remote, left_keys[0]->column, sql);
+    probe = scan.get();
+    left = std::move(scan);
+  } else {
+    ASSIGN_OR_RETURN(left, Build(*n.inputs[0]));
+  }
+  ASSIGN_OR_RETURN(OperatorPtr right, Build(*n.inputs[1]));
+  if (probe != nullptr) {
+    right = std::make_unique<KeyCollectorOperator>(
+        std::move(right), right_keys[0]->column, kMaxBindKeys,
+        [probe](const std::optional<std::vector<Value>>& keys) { probe->SupplyKeys(keys); });
   }
   if (left_keys.empty()) {
     return OperatorPtr(std::make_unique<NestedLoopJoinOperator>(std::move(left), std::move(right), type,

@@ -60,6 +60,29 @@ TEST(Pushdown, CrossSourceJoinPushesEachSidesFilter) {
   ASSERT_TRUE(rows.ok()) << rows.status();
 }
 
+TEST(Pushdown, BindJoinSendsTheSmallSidesKeysToTheBigSide) {
+  auto& env = FederatedTestEnv::Get();
+  auto mrn = env.Query("SELECT min(lp.ehr_mrn) FROM lab.patient lp JOIN ehr.patient e ON e.mrn = lp.ehr_mrn");
+  ASSERT_TRUE(mrn.ok()) << mrn.status();
+  const std::string sql =
+      "SELECT e.mrn, l.test_code FROM lab.lab_result l JOIN lab.patient lp ON lp.lab_patient_id = l.lab_patient_id "
+      "JOIN ehr.patient e ON e.mrn = lp.ehr_mrn WHERE e.mrn = '" + mrn->rows[0][0] + "'";
+  auto plan = env.Query("EXPLAIN ANALYZE " + sql);
+  ASSERT_TRUE(plan.ok()) << plan.status();
+  std::string text;
+  for (const auto& row : plan->rows) text += row[0] + "\n";
+  EXPECT_THAT(text, HasSubstr("1 keys in 1 sub-queries"));
+  EXPECT_THAT(text, HasSubstr("IN ('" + mrn->rows[0][0] + "')"));
+  auto rows = env.Query(sql);
+  ASSERT_TRUE(rows.ok()) << rows.status();
+  auto expected = env.Query(
+      "SELECT count(*) FROM lab.lab_result l JOIN lab.patient lp ON lp.lab_patient_id = l.lab_patient_id "
+      "WHERE lp.ehr_mrn = '" + mrn->rows[0][0] + "'");
+  ASSERT_TRUE(expected.ok()) << expected.status();
+  EXPECT_EQ(std::to_string(rows->rows.size()), expected->rows[0][0]);
+  EXPECT_GT(rows->rows.size(), 0u);
+}
+
 TEST(Errors, UnknownColumnSuggestsAndPointsAtIt) {
   auto& env = FederatedTestEnv::Get();
   auto rows = env.Query("SELECT famly_name FROM ehr.patient");
