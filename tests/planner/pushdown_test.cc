@@ -62,7 +62,9 @@ TEST(Pushdown, CrossSourceJoinPushesEachSidesFilter) {
 
 TEST(Pushdown, BindJoinSendsTheSmallSidesKeysToTheBigSide) {
   auto& env = FederatedTestEnv::Get();
-  auto mrn = env.Query("SELECT min(lp.ehr_mrn) FROM lab.patient lp JOIN ehr.patient e ON e.mrn = lp.ehr_mrn");
+  auto mrn = env.Query(
+      "SELECT min(lp.ehr_mrn) FROM lab.patient lp WHERE lp.lab_patient_id IN (SELECT lab_patient_id FROM "
+      "lab.lab_result) AND lp.ehr_mrn IN (SELECT mrn FROM ehr.patient)");
   ASSERT_TRUE(mrn.ok()) << mrn.status();
   const std::string sql =
       "SELECT e.mrn, l.test_code FROM lab.lab_result l JOIN lab.patient lp ON lp.lab_patient_id = l.lab_patient_id "
