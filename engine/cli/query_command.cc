@@ -24,6 +24,7 @@ const std::vector<FlagSpec>& QueryFlags() {
       {"config", "FILE", "configuration file (default: the embedded default in the home folder)", ""},
       {"home", "DIR", "home folder of the embedded default (default: $TESSERA_HOME or ~/.tessera)", ""},
       {"timing", "", "print the elapsed time and row count to standard error", ""},
+      {"timeout", "SECONDS", "cancel the query (at its sources too) after this long; 0 for no limit", "0"},
   };
   return flags;
 }
@@ -45,14 +46,15 @@ int Fail(const absl::Status& status) {
 }
 
 // Plans the query over every source and runs it.
-int RunFederated(const std::string& sql, SourceRegistry& sources, OutputFormat format, bool timing) {
+int RunFederated(const std::string& sql, SourceRegistry& sources, OutputFormat format, bool timing,
+                 absl::Duration timeout) {
   Session session(&sources);
   absl::StatusOr<std::vector<ast::Statement>> statements = session.Parse(sql);
   if (!statements.ok()) {
     std::cerr << FormatQueryError(statements.status(), sql);
     return kExitError;
   }
-  QueryContext ctx;
+  QueryContext ctx(timeout == absl::ZeroDuration() ? absl::InfiniteFuture() : absl::Now() + timeout);
   CancelOnInterrupt interrupt(ctx);
   for (const ast::Statement& statement : *statements) {
     std::unique_ptr<ResultWriter> writer = MakeResultWriter(format, std::cout);
@@ -94,7 +96,14 @@ int RunQuery(const std::vector<std::string>& argv) {
   }
   absl::StatusOr<std::unique_ptr<SourceRegistry>> sources = OpenSources(args->Get("config"), args->Get("home"));
   if (!sources.ok()) return Fail(sources.status());
-  if (!args->Has("source")) return RunFederated(sql, **sources, *format, args->Has("timing"));
+  absl::StatusOr<double> timeout = args->GetDouble("timeout");
+  if (!timeout.ok() || *timeout < 0) {
+    std::cerr << "tessera query: --timeout takes a number of seconds\n";
+    return kExitUsage;
+  }
+  if (!args->Has("source")) {
+    return RunFederated(sql, **sources, *format, args->Has("timing"), absl::Seconds(*timeout));
+  }
   absl::StatusOr<Connector*> source = (*sources)->Find(args->Get("source"));
   if (!source.ok()) return Fail(source.status());
 

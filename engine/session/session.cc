@@ -8,6 +8,10 @@
 #include "planner/parser/parser.h"
 #include "planner/planner.h"
 
+#include <thread>
+
+#include "absl/synchronization/notification.h"
+
 namespace tessera {
 namespace {
 
@@ -36,6 +40,25 @@ void WriteLines(const std::vector<std::string>& lines, ResultWriter& writer) {
   writer.End(batch.num_rows());
 }
 
+// Cancels a query when its deadline passes, until destroyed.
+class DeadlineWatch {
+ public:
+  explicit DeadlineWatch(QueryContext& ctx) {
+    if (ctx.deadline() == absl::InfiniteFuture()) return;
+    thread_ = std::thread([this, &ctx] {
+      if (!done_.WaitForNotificationWithDeadline(ctx.deadline())) ctx.Cancel();
+    });
+  }
+  ~DeadlineWatch() {
+    done_.Notify();
+    if (thread_.joinable()) thread_.join();
+  }
+
+ private:
+  absl::Notification done_;
+  std::thread thread_;
+};
+
 }  // namespace
 
 Session::Session(SourceRegistry* sources, SessionOptions options)
@@ -45,6 +68,16 @@ absl::StatusOr<std::vector<ast::Statement>> Session::Parse(absl::string_view sql
 
 absl::StatusOr<StatementResult> Session::Execute(const ast::Statement& statement, absl::string_view sql,
                                                  QueryContext& ctx, ResultWriter& writer) {
+  absl::StatusOr<StatementResult> result = ExecuteUntilDeadline(statement, sql, ctx, writer);
+  if (!result.ok() && absl::Now() >= ctx.deadline()) {
+    return absl::DeadlineExceededError("the query ran past its deadline and was cancelled at its sources");
+  }
+  return result;
+}
+
+absl::StatusOr<StatementResult> Session::ExecuteUntilDeadline(const ast::Statement& statement, absl::string_view sql,
+                                                              QueryContext& ctx, ResultWriter& writer) {
+  DeadlineWatch watch(ctx);
   absl::Time start = absl::Now();
   ASSIGN_OR_RETURN(PlannedQuery planned, PlanStatement(statement, catalog_, sql, start, options_.optimizer,
                                                                  options_.default_source));

@@ -43,13 +43,18 @@ class Session {
   absl::StatusOr<std::vector<ast::Statement>> Parse(absl::string_view sql) const;
 
   // Runs one statement of `sql`. EXPLAIN produces one text column,
-  // "QUERY PLAN", with a line per row.
+  // "QUERY PLAN", with a line per row. A query still running at ctx's
+  // deadline is cancelled (at its sources too) and fails with
+  // DeadlineExceeded.
   absl::StatusOr<StatementResult> Execute(const ast::Statement& statement, absl::string_view sql,
                                           QueryContext& ctx, ResultWriter& writer);
 
   Catalog& catalog() { return catalog_; }
 
  private:
+  absl::StatusOr<StatementResult> ExecuteUntilDeadline(const ast::Statement& statement, absl::string_view sql,
+                                                       QueryContext& ctx, ResultWriter& writer);
+
   SourceRegistry* sources_;
   SessionOptions options_;
   Catalog catalog_;
