@@ -18,10 +18,20 @@ namespace tessera::cli {
 namespace {
 
 const std::vector<FlagSpec>& GenFlags() {
+  // The rates' defaults are the generator's own.
+  static const riverside::NoiseRates kRates;
   static const std::vector<FlagSpec> flags = {
       {"people", "N", "how many people live in Riverside", "1000"},
       {"seed", "N", "random seed; the same seed writes byte-identical data", "42"},
-      {"noise", "X", "scales every noise rate (typos, duplicates, swapped dates...); 2 doubles them", "1"},
+      {"noise", "X", "scales every noise rate below; 2 doubles them, 0 gives clean data", "1"},
+      {"typo-rate", "P", "share of records with a typing error in a name", absl::StrCat(kRates.typo)},
+      {"nickname-rate", "P", "share of records using a nickname (Bob for Robert)", absl::StrCat(kRates.nickname)},
+      {"swapped-date-rate", "P", "share of birth dates with day and month swapped", absl::StrCat(kRates.swapped_day_month)},
+      {"missing-rate", "P", "share of optional fields (phone, zip, ...) left empty", absl::StrCat(kRates.missing)},
+      {"duplicate-person-rate", "P", "share of people a source holds twice", absl::StrCat(kRates.duplicate_person)},
+      {"duplicate-fact-rate", "P", "share of EHR-ordered lab results also filed in the EHR", absl::StrCat(kRates.duplicate_fact)},
+      {"resent-fact-rate", "P", "share of those that reach the EHR twice", absl::StrCat(kRates.resent_fact)},
+      {"unit-variant-rate", "P", "share of people whose lab reports SI units under its own codes", absl::StrCat(kRates.unit_variant)},
       {"as-of", "YYYY-MM-DD", "the data's today: histories end on this date", "2026-11-01"},
       {"home", "DIR", "home folder of the embedded default (default: $TESSERA_HOME or ~/.tessera)", ""},
       {"postgres", "CONNECTION", "also load ehr, lab and pharmacy as schemas of this PostgreSQL database (ODBC connection string)", ""},
@@ -76,6 +86,22 @@ int RunGen(const std::vector<std::string>& argv) {
   if (!as_of.ok()) return UsageError(absl::StrCat("--as-of: ", as_of.status().message()));
   if (*people < 1) return UsageError("--people must be at least 1");
   if (*noise < 0) return UsageError("--noise cannot be negative");
+  struct RateFlag {
+    const char* flag;
+    double* rate;
+  };
+  for (RateFlag r : {RateFlag{"typo-rate", &options.rates.typo}, RateFlag{"nickname-rate", &options.rates.nickname},
+                     RateFlag{"swapped-date-rate", &options.rates.swapped_day_month},
+                     RateFlag{"missing-rate", &options.rates.missing},
+                     RateFlag{"duplicate-person-rate", &options.rates.duplicate_person},
+                     RateFlag{"duplicate-fact-rate", &options.rates.duplicate_fact},
+                     RateFlag{"resent-fact-rate", &options.rates.resent_fact},
+                     RateFlag{"unit-variant-rate", &options.rates.unit_variant}}) {
+    absl::StatusOr<double> v = args->GetDouble(r.flag);
+    if (!v.ok()) return UsageError(v.status().message());
+    if (*v < 0 || *v > 1) return UsageError(absl::StrCat("--", r.flag, " is a share between 0 and 1"));
+    *r.rate = *v;
+  }
   options.people = *people;
   options.seed = static_cast<uint64_t>(*seed);
   options.noise = *noise;
