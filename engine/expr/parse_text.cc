@@ -1,5 +1,6 @@
 #include "engine/expr/parse_text.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <limits>
@@ -50,9 +51,15 @@ struct DateTime {
 DateTimeParse ParseDateTime(absl::string_view s, DateTime* out) {
   size_t pos = 0;
   int64_t year, month, day;
-  if (!ReadNumber(s, &pos, 6, &year) || pos < 4 || pos >= s.size() || s[pos++] != '-' ||
-      !ReadNumber(s, &pos, 2, &month) || pos >= s.size() || s[pos++] != '-' ||
-      !ReadNumber(s, &pos, 2, &day)) {
+  if (s.size() >= 8 && std::all_of(s.begin(), s.begin() + 8, IsDigit) &&
+      (s.size() == 8 || !IsDigit(s[8]))) {
+    // ISO 8601's basic form, YYYYMMDD (HL7 writes dates so).
+    ReadNumber(s, &pos, 4, &year);
+    ReadNumber(s, &pos, 2, &month);
+    ReadNumber(s, &pos, 2, &day);
+  } else if (!ReadNumber(s, &pos, 6, &year) || pos < 4 || pos >= s.size() || s[pos++] != '-' ||
+             !ReadNumber(s, &pos, 2, &month) || pos >= s.size() || s[pos++] != '-' ||
+             !ReadNumber(s, &pos, 2, &day)) {
     return DateTimeParse::kSyntax;
   }
   if (pos < s.size() && IsDigit(s[pos])) return DateTimeParse::kSyntax;
@@ -61,27 +68,36 @@ DateTimeParse ParseDateTime(absl::string_view s, DateTime* out) {
     if (s[pos] != ' ' && s[pos] != 'T') return DateTimeParse::kSyntax;
     ++pos;
     while (pos < s.size() && s[pos] == ' ') ++pos;
-    if (!ReadNumber(s, &pos, 2, &hour) || pos >= s.size() || s[pos++] != ':' ||
-        !ReadNumber(s, &pos, 2, &minute)) {
-      return DateTimeParse::kSyntax;
-    }
-    if (pos < s.size() && s[pos] == ':') {
-      ++pos;
-      if (!ReadNumber(s, &pos, 2, &second)) return DateTimeParse::kSyntax;
-      if (pos < s.size() && s[pos] == '.') {
+    size_t run = 0;
+    while (pos + run < s.size() && IsDigit(s[pos + run])) ++run;
+    bool has_seconds = false;
+    if (run == 4 || run == 6) {
+      // The basic form, HHMM[SS].
+      ReadNumber(s, &pos, 2, &hour);
+      ReadNumber(s, &pos, 2, &minute);
+      has_seconds = run == 6 && ReadNumber(s, &pos, 2, &second);
+    } else {
+      if (!ReadNumber(s, &pos, 2, &hour) || pos >= s.size() || s[pos++] != ':' ||
+          !ReadNumber(s, &pos, 2, &minute)) {
+        return DateTimeParse::kSyntax;
+      }
+      if (pos < s.size() && s[pos] == ':') {
         ++pos;
-        // Six digits, rounded by the seventh.
-        int64_t scale = 100000;
-        size_t digits = 0;
-        while (pos < s.size() && IsDigit(s[pos])) {
-          if (digits < 6) {
-            micros += (s[pos] - '0') * scale;
-            scale /= 10;
-          } else if (digits == 6 && s[pos] >= '5') {
-            micros += 1;
-          }
-          ++digits;
-          ++pos;
+        if (!ReadNumber(s, &pos, 2, &second)) return DateTimeParse::kSyntax;
+        has_seconds = true;
+      }
+    }
+    if (has_seconds && pos < s.size() && s[pos] == '.') {
+      ++pos;
+      // Six digits, rounded by the seventh.
+      int64_t scale = 100000;
+      size_t digits = 0;
+      for (; pos < s.size() && IsDigit(s[pos]); ++pos, ++digits) {
+        if (digits < 6) {
+          micros += (s[pos] - '0') * scale;
+          scale /= 10;
+        } else if (digits == 6 && s[pos] >= '5') {
+          micros += 1;
         }
       }
     }

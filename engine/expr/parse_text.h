@@ -29,11 +29,14 @@ absl::StatusOr<double> ParseDoubleText(absl::string_view text);
 // 10^-scale rounded half away from zero.
 absl::StatusOr<int64_t> ParseNumericText(absl::string_view text, int scale);
 
-// "YYYY-MM-DD" (month and day may have one digit), optionally followed by a
-// time of day, which is checked and ignored. Days since 1970-01-01.
+// "YYYY-MM-DD" (month and day may have one digit) or "YYYYMMDD", optionally
+// followed by a time of day, which is checked and ignored. Days since
+// 1970-01-01. PostgreSQL reads many more spellings ("1.5.51"); these are the
+// unambiguous ones sources send.
 absl::StatusOr<int64_t> ParseDateText(absl::string_view text);
 
-// "YYYY-MM-DD[( |T)HH:MM[:SS[.ffffff]]]"; more than six fraction digits
+// "YYYY-MM-DD[( |T)HH:MM[:SS[.ffffff]]]", with YYYYMMDD and HHMM[SS] as
+// alternatives; more than six fraction digits
 // round to the microsecond, and 24:00:00 is the next midnight.
 // Microseconds since 1970-01-01 00:00:00.
 absl::StatusOr<int64_t> ParseTimestampText(absl::string_view text);

@@ -86,6 +86,9 @@ TEST(Cast, TextToDate) {
   EXPECT_EQ(Cast(Txt("2024-02-29"), kDate), "2024-02-29");
   EXPECT_EQ(Cast(Txt(" 2024-1-5 "), kDate), "2024-01-05");
   EXPECT_EQ(Cast(Txt("2024-01-01 10:00"), kDate), "2024-01-01");
+  EXPECT_EQ(Cast(Txt("20240131"), kDate), "2024-01-31");
+  EXPECT_EQ(Cast(Txt("20240230"), kDate),
+            "error: date/time field value out of range: \"20240230\"");
   EXPECT_EQ(Cast(Txt("abc"), kDate), "error: invalid input syntax for type date: \"abc\"");
   EXPECT_EQ(Cast(Txt("31/02/2020"), kDate),
             "error: invalid input syntax for type date: \"31/02/2020\"");
@@ -103,6 +106,9 @@ TEST(Cast, TextToTimestamp) {
   EXPECT_EQ(Cast(Txt("2024-02-10 10:11:12.1234567"), kTs), "2024-02-10 10:11:12.123457");
   EXPECT_EQ(Cast(Txt("2024-02-10 10:11:12.5"), kTs), "2024-02-10 10:11:12.500000");
   EXPECT_EQ(Cast(Txt("2024-01-01 24:00:00"), kTs), "2024-01-02 00:00:00");
+  EXPECT_EQ(Cast(Txt("20240131 10:30"), kTs), "2024-01-31 10:30:00");
+  EXPECT_EQ(Cast(Txt("20240131103000"), kTs),
+            "error: invalid input syntax for type timestamp: \"20240131103000\"");
   EXPECT_EQ(Cast(Txt("2024-02-10 25:00"), kTs),
             "error: date/time field value out of range: \"2024-02-10 25:00\"");
   EXPECT_EQ(Cast(Txt("abc"), kTs), "error: invalid input syntax for type timestamp: \"abc\"");

@@ -154,6 +154,8 @@ std::vector<AgreementCase> Cases() {
   add("'12.345'::numeric(18,2)", Cast(Txt("12.345"), Numeric(2)));
   add("'2024-02-30'::date", Cast(Txt("2024-02-30"), kDate));
   add("'2024-1-5'::date", Cast(Txt("2024-1-5"), kDate));
+  add("'20240131'::date", Cast(Txt("20240131"), kDate));
+  add("'20240131T103000'::timestamp", Cast(Txt("20240131T103000"), kTs));
   add("'abc'::date", Cast(Txt("abc"), kDate));
   add("'2024-02-10T10:11'::timestamp", Cast(Txt("2024-02-10T10:11"), kTs));
   add("'2024-01-01 24:00:00'::timestamp", Cast(Txt("2024-01-01 24:00:00"), kTs));
