@@ -5,10 +5,10 @@
 
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
-#include "absl/time/clock.h"
 #include "engine/cli/args.h"
 #include "engine/cli/command.h"
 #include "engine/cli/open_sources.h"
+#include "engine/cli/source_health.h"
 
 namespace tessera::cli {
 namespace {
@@ -43,18 +43,16 @@ int RunSources(const std::vector<std::string>& argv) {
   }
   bool all_healthy = true;
   for (const std::string& name : (*sources)->names()) {
-    Connector* source = *(*sources)->Find(name);
-    absl::Time start = absl::Now();
-    absl::Status health = source->CheckHealth();
-    double ms = absl::ToDoubleMilliseconds(absl::Now() - start);
-    if (!health.ok()) {
+    SourceHealth health = CheckSourceHealth(**(*sources)->Find(name));
+    if (!health.status.ok()) {
       all_healthy = false;
-      std::cout << absl::StrFormat("%-10s %-22s DOWN  %s\n", name, source->description(), health.message());
+      std::cout << absl::StrFormat("%-10s %-22s DOWN  %s\n", name, health.kind, health.status.message());
       continue;
     }
-    absl::StatusOr<std::vector<std::string>> tables = source->ListTables();
-    std::cout << absl::StrFormat("%-10s %-22s up (%.1f ms)  tables: %s\n", name, source->description(), ms,
-                                 tables.ok() ? absl::StrJoin(*tables, ", ") : std::string(tables.status().message()));
+    std::cout << absl::StrFormat("%-10s %-22s up (%.1f ms)  tables: %s\n", name, health.kind,
+                                 absl::ToDoubleMilliseconds(health.latency),
+                                 health.tables.ok() ? absl::StrJoin(*health.tables, ", ")
+                                                    : std::string(health.tables.status().message()));
   }
   return all_healthy ? kExitOk : kExitError;
 }
