@@ -29,6 +29,10 @@ Pushability Classify(const Expr& e, DialectKind d, bool top_level) {
     case ExprOp::kAdd:
     case ExprOp::kSubtract:
     case ExprOp::kMultiply:
+      // SQLite has no decimal type: its DECIMAL columns hold doubles, so
+      // 3 * 1.1 is 3.3000000000000003 there, not the engine's exact 3.3.
+      if (d == DialectKind::kSqlite && e.type.id == TypeId::kDecimal && e.type.scale > 0) return Pushability::kNo;
+      return args_exact();
     case ExprOp::kNegate:
       return args_exact();
     case ExprOp::kDivide:
@@ -73,7 +77,11 @@ Pushability Classify(const Expr& e, DialectKind d, bool top_level) {
     case ExprOp::kIsNotNull:
     case ExprOp::kCase:
     case ExprOp::kCoalesce:
+      return args_exact();
     case ExprOp::kNullIf:
+      // NULLIF compares with MariaDB's case-insensitive "=": NULLIF('MAIN',
+      // 'main') is NULL there.
+      if (maria && IsText(*e.args[0])) return Pushability::kNo;
       return args_exact();
     case ExprOp::kConcat:
       if (e.skip_nulls) return pg ? args_exact() : Pushability::kNo;

@@ -98,8 +98,46 @@ bool CanFold(const LogicalNode& n) {
   }
 }
 
+// An inner join between remote nodes of one source where a side still has a
+// local filter on top (a condition the source only approximates): the
+// filter moves above the join, so the source can compute the join.
+std::unique_ptr<LogicalNode> LiftFiltersOverJoin(std::unique_ptr<LogicalNode> join) {
+  if (join->kind != LogicalKind::kJoin || join->join_type != LogicalJoinType::kInner) return join;
+  auto remote_under = [](const LogicalNode& n) -> const LogicalNode* {
+    if (n.kind == LogicalKind::kRemote) return &n;
+    if (n.kind == LogicalKind::kFilter && n.inputs[0]->kind == LogicalKind::kRemote) return n.inputs[0].get();
+    return nullptr;
+  };
+  const LogicalNode* left = remote_under(*join->inputs[0]);
+  const LogicalNode* right = remote_under(*join->inputs[1]);
+  if (left == nullptr || right == nullptr || left->source != right->source) return join;
+  const int left_width = static_cast<int>(join->inputs[0]->fields.size());
+  std::vector<std::unique_ptr<Expr>> lifted;
+  for (int side = 0; side < 2; ++side) {
+    std::unique_ptr<LogicalNode>& input = join->inputs[side];
+    if (input->kind != LogicalKind::kFilter) continue;
+    std::unique_ptr<Expr> p = std::move(input->predicate);
+    if (side == 1) RemapColumns(*p, [&](int c) -> absl::StatusOr<int> { return c + left_width; }).IgnoreError();
+    lifted.push_back(std::move(p));
+    input = std::move(input->inputs[0]);
+  }
+  if (lifted.empty()) return join;
+  auto filter = std::make_unique<LogicalNode>();
+  filter->kind = LogicalKind::kFilter;
+  filter->fields = join->fields;
+  filter->predicate = JoinConjuncts(std::move(lifted));
+  filter->inputs.push_back(CanFold(*join) ? Fold(std::move(join)) : std::move(join));
+  return filter;
+}
+
 std::unique_ptr<LogicalNode> Visit(std::unique_ptr<LogicalNode> node) {
   for (auto& in : node->inputs) in = Visit(std::move(in));
+  if (node->kind == LogicalKind::kJoin) {
+    node = LiftFiltersOverJoin(std::move(node));
+    // The join now sits (folded, if the source can compute it) below the
+    // lifted filter.
+    if (node->kind == LogicalKind::kFilter) return node;
+  }
   if (node->kind == LogicalKind::kScan) {
     auto remote = std::make_unique<LogicalNode>();
     remote->kind = LogicalKind::kRemote;

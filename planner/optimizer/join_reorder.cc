@@ -1,0 +1,150 @@
+// Pass 2 (after predicate pushdown): reorders chains of inner joins so that
+// tables of the same source are joined to each other first. The source can
+// then compute that join itself (source pushdown folds it), instead of
+// shipping each table for the engine to join. The original column order is
+// restored by a projection on top.
+
+#include <map>
+
+#include "engine/common/status_macros.h"
+#include "planner/binder/expr_rewrite.h"
+#include "planner/optimizer/optimizer.h"
+
+namespace tessera {
+namespace {
+
+using ExprList = std::vector<std::unique_ptr<Expr>>;
+
+struct Leaf {
+  std::unique_ptr<LogicalNode> node;
+  int offset = 0;  // First column in the original join output.
+};
+
+bool IsInnerJoin(const LogicalNode& n) {
+  return n.kind == LogicalKind::kJoin && n.join_type == LogicalJoinType::kInner;
+}
+
+// Splits a tree of inner joins into its leaves and AND-ed conditions (over
+// the original output columns).
+void Flatten(std::unique_ptr<LogicalNode> node, int offset, std::vector<Leaf>* leaves, ExprList* conditions) {
+  if (!IsInnerJoin(*node)) {
+    leaves->push_back({std::move(node), offset});
+    return;
+  }
+  const int left_width = static_cast<int>(node->inputs[0]->fields.size());
+  for (auto& c : SplitConjuncts(std::move(node->condition))) {
+    if (offset != 0) RemapColumns(*c, [&](int col) -> absl::StatusOr<int> { return col + offset; }).IgnoreError();
+    conditions->push_back(std::move(c));
+  }
+  Flatten(std::move(node->inputs[0]), offset, leaves, conditions);
+  Flatten(std::move(node->inputs[1]), offset + left_width, leaves, conditions);
+}
+
+// The one source every table under `n` comes from, or "" when several (or none).
+std::string SourceOf(const LogicalNode& n) {
+  if (n.kind == LogicalKind::kScan) return n.table->source_name;
+  std::string source;
+  for (const auto& in : n.inputs) {
+    std::string s = SourceOf(*in);
+    if (s.empty() || (!source.empty() && s != source)) return "";
+    source = s;
+  }
+  return source;
+}
+
+std::unique_ptr<LogicalNode> Reorder(std::unique_ptr<LogicalNode> node);
+
+std::unique_ptr<LogicalNode> ReorderChain(std::unique_ptr<LogicalNode> join) {
+  const std::vector<Field> original_fields = join->fields;
+  std::vector<Leaf> leaves;
+  ExprList conditions;
+  Flatten(std::move(join), 0, &leaves, &conditions);
+  for (Leaf& leaf : leaves) leaf.node = Reorder(std::move(leaf.node));
+
+  // Leaves grouped by source, groups in order of first appearance.
+  std::vector<std::vector<int>> groups;
+  std::vector<bool> placed(leaves.size(), false);
+  for (size_t i = 0; i < leaves.size(); ++i) {
+    if (placed[i]) continue;
+    std::string source = SourceOf(*leaves[i].node);
+    groups.emplace_back();
+    for (size_t j = i; j < leaves.size(); ++j) {
+      if (!placed[j] && (j == i || (!source.empty() && SourceOf(*leaves[j].node) == source))) {
+        groups.back().push_back(static_cast<int>(j));
+        placed[j] = true;
+      }
+    }
+  }
+  // Old column -> new column, with the groups' tables side by side.
+  std::map<int, int> position;
+  std::vector<int> group_start;
+  int width = 0;
+  for (const auto& group : groups) {
+    group_start.push_back(width);
+    for (int i : group) {
+      for (size_t c = 0; c < leaves[i].node->fields.size(); ++c) position[leaves[i].offset + c] = width + c;
+      width += static_cast<int>(leaves[i].node->fields.size());
+    }
+  }
+  for (auto& c : conditions) {
+    RemapColumns(*c, [&](int col) -> absl::StatusOr<int> { return position.at(col); }).IgnoreError();
+  }
+  // Joins `right` onto `tree` (whose columns start at `base` in the new
+  // layout) with every condition whose columns are now all there.
+  auto join_onto = [&](std::unique_ptr<LogicalNode> tree, std::unique_ptr<LogicalNode> right, int base) {
+    auto j = std::make_unique<LogicalNode>();
+    j->kind = LogicalKind::kJoin;
+    j->join_type = LogicalJoinType::kInner;
+    j->fields = tree->fields;
+    j->fields.insert(j->fields.end(), right->fields.begin(), right->fields.end());
+    const int end = base + static_cast<int>(j->fields.size());
+    ExprList here;
+    for (auto& c : conditions) {
+      if (c == nullptr) continue;
+      bool ready = true;
+      ForEachColumn(*c, [&](int col) { ready = ready && col >= base && col < end; });
+      if (!ready) continue;
+      if (base != 0) RemapColumns(*c, [&](int col) -> absl::StatusOr<int> { return col - base; }).IgnoreError();
+      here.push_back(std::move(c));
+    }
+    j->condition = JoinConjuncts(std::move(here));
+    j->inputs.push_back(std::move(tree));
+    j->inputs.push_back(std::move(right));
+    return j;
+  };
+  // Each source's tables joined among themselves first, then the groups.
+  std::vector<std::unique_ptr<LogicalNode>> group_trees;
+  for (size_t g = 0; g < groups.size(); ++g) {
+    std::unique_ptr<LogicalNode> tree = std::move(leaves[groups[g][0]].node);
+    for (size_t k = 1; k < groups[g].size(); ++k) {
+      tree = join_onto(std::move(tree), std::move(leaves[groups[g][k]].node), group_start[g]);
+    }
+    group_trees.push_back(std::move(tree));
+  }
+  std::unique_ptr<LogicalNode> tree = std::move(group_trees[0]);
+  for (size_t g = 1; g < group_trees.size(); ++g) tree = join_onto(std::move(tree), std::move(group_trees[g]), 0);
+  // The original column order.
+  bool identity = true;
+  for (const auto& [from, to] : position) identity = identity && from == to;
+  if (identity) return tree;
+  auto project = std::make_unique<LogicalNode>();
+  project->kind = LogicalKind::kProject;
+  project->fields = original_fields;
+  for (size_t c = 0; c < original_fields.size(); ++c) {
+    project->exprs.push_back(Expr::Column(position.at(static_cast<int>(c)), original_fields[c].type));
+  }
+  project->inputs.push_back(std::move(tree));
+  return project;
+}
+
+std::unique_ptr<LogicalNode> Reorder(std::unique_ptr<LogicalNode> node) {
+  if (IsInnerJoin(*node)) return ReorderChain(std::move(node));
+  for (auto& in : node->inputs) in = Reorder(std::move(in));
+  return node;
+}
+
+}  // namespace
+
+std::unique_ptr<LogicalNode> ReorderJoins(std::unique_ptr<LogicalNode> plan) { return Reorder(std::move(plan)); }
+
+}  // namespace tessera
