@@ -64,6 +64,10 @@ absl::StatusOr<std::string> SqlExprRenderer::Render(const Expr& e, const std::ve
     case ExprOp::kDivide:
       // MariaDB's "/" of integers is exact division; DIV truncates like the engine.
       if (maria && e.type.id == TypeId::kInt64) return absl::StrCat("(", args[0], " DIV ", args[1], ")");
+      // The engine reads PostgreSQL's numeric(p,0) columns as bigint, but
+      // PostgreSQL divides numerics exactly: div() truncates toward zero
+      // like the engine's integer division, for numeric and bigint operands.
+      if (pg && e.type.id == TypeId::kInt64) return absl::StrCat("div(", args[0], ", ", args[1], ")");
       [[fallthrough]];
     case ExprOp::kAdd:
     case ExprOp::kSubtract:

@@ -27,6 +27,7 @@ struct Select {
   std::optional<int64_t> limit;
   int64_t offset = 0;
   Stage stage = kFrom;
+  bool joined = false;     // `from` is a join of several tables.
   std::string paging_key;  // Column SQL of a plain scan's primary key.
 };
 
@@ -138,7 +139,11 @@ absl::StatusOr<Select> Generator::Build(const LogicalNode& n) {
     }
     case LogicalKind::kSort: {
       ASSIGN_OR_RETURN(Select s, Build(*n.inputs[0]));
-      if (s.stage >= Select::kOrdered) s = Wrap(s, n.inputs[0]->fields);
+      // PostgreSQL accepts ORDER BY under SELECT DISTINCT only for
+      // expressions of the select list, and a text key's COLLATE "C" makes
+      // even a selected column another expression: sort the DISTINCT rows
+      // as a derived table instead.
+      if (s.stage >= Select::kOrdered || s.distinct) s = Wrap(s, n.inputs[0]->fields);
       for (const SortKey& k : n.sort_keys) {
         ASSIGN_OR_RETURN(std::string key, renderer_.RenderSortKey(k, s.columns));
         s.order_by.push_back(std::move(key));
@@ -160,13 +165,16 @@ absl::StatusOr<Select> Generator::Build(const LogicalNode& n) {
       ASSIGN_OR_RETURN(Select left, Build(*n.inputs[0]));
       ASSIGN_OR_RETURN(Select right, Build(*n.inputs[1]));
       // A side is joined by its FROM when it is a bare table, else as a
-      // derived table.
-      auto as_from = [&](Select side, const std::vector<Field>& fields) {
-        return side.stage == Select::kFrom && !side.aggregated ? side : Wrap(side, fields);
+      // derived table. A join on the right is wrapped too: SQLite reads
+      // "a JOIN b JOIN c ON x ON y" left to right and rejects the second ON.
+      auto as_from = [&](Select side, const std::vector<Field>& fields, bool allow_join) {
+        bool bare = side.stage == Select::kFrom && !side.aggregated && (allow_join || !side.joined);
+        return bare ? side : Wrap(side, fields);
       };
-      left = as_from(std::move(left), n.inputs[0]->fields);
-      right = as_from(std::move(right), n.inputs[1]->fields);
+      left = as_from(std::move(left), n.inputs[0]->fields, true);
+      right = as_from(std::move(right), n.inputs[1]->fields, false);
       Select s;
+      s.joined = true;
       s.columns = left.columns;
       s.columns.insert(s.columns.end(), right.columns.begin(), right.columns.end());
       const char* kind = n.join_type == LogicalJoinType::kLeft    ? "LEFT JOIN"
