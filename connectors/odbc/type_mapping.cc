@@ -46,7 +46,7 @@ ColumnBinding BindingFor(SQLSMALLINT sql_type, SQLULEN column_size, SQLSMALLINT 
                          SQLLEN max_text_bytes, absl::string_view type_name) {
   if (sql_type == SQL_VARCHAR || sql_type == SQL_CHAR || sql_type == SQL_WVARCHAR) {
     if (std::optional<int> scale = DeclaredDecimalScale(type_name); scale.has_value()) {
-      if (*scale == 0) return {DataType::Int64(), SQL_C_SBIGINT, sizeof(int64_t)};
+      if (*scale == 0) return {DataType::Decimal(0), SQL_C_SBIGINT, sizeof(int64_t)};
       return {DataType::Decimal(*scale), SQL_C_CHAR, kDecimalTextBytes};
     }
   }
@@ -68,7 +68,9 @@ ColumnBinding BindingFor(SQLSMALLINT sql_type, SQLULEN column_size, SQLSMALLINT 
       // bare "numeric") are carried as double.
       if (column_size > 0 && column_size <= 18 && decimal_digits >= 0 &&
           decimal_digits <= kMaxDecimalScale) {
-        if (decimal_digits == 0) return {DataType::Int64(), SQL_C_SBIGINT, sizeof(int64_t)};
+        // A whole-number decimal stays a decimal (PostgreSQL divides it
+        // exactly, not as integers); its values still arrive as integers.
+        if (decimal_digits == 0) return {DataType::Decimal(0), SQL_C_SBIGINT, sizeof(int64_t)};
         return {DataType::Decimal(decimal_digits), SQL_C_CHAR, kDecimalTextBytes};
       }
       return {DataType::Double(), SQL_C_DOUBLE, sizeof(double)};

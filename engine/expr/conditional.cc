@@ -24,10 +24,18 @@ class Assembly {
   // Rows `rows[j]` take `values`' j-th value. REQUIRES: values.type() is the
   // result type.
   void Add(const std::vector<int64_t>& rows, Operand values) {
+    std::vector<int64_t> positions(rows.size());
+    std::iota(positions.begin(), positions.end(), 0);
+    Add(rows, positions, std::move(values));
+  }
+
+  // Rows `rows[j]` take `values`' value at position `positions[j]`, for
+  // values computed over a larger set of rows than those taking them.
+  void Add(const std::vector<int64_t>& rows, const std::vector<int64_t>& positions, Operand values) {
     const int32_t index = static_cast<int32_t>(parts_.size());
     for (size_t j = 0; j < rows.size(); ++j) {
       source_[rows[j]] = index;
-      slot_[rows[j]] = values.Row(static_cast<int64_t>(j));
+      slot_[rows[j]] = values.Row(positions[j]);
     }
     parts_.push_back(std::move(values));
   }
@@ -98,16 +106,23 @@ absl::StatusOr<Operand> Case(const Expr& expr, const EvalContext& ctx) {
 absl::StatusOr<Operand> Coalesce(const Expr& expr, const EvalContext& ctx) {
   Assembly assembly(ctx.rows());
   std::vector<int64_t> open = AllRows(ctx.rows());
-  std::vector<int64_t> found, rest;
+  std::vector<int64_t> found, found_positions, rest;
   for (const auto& arg : expr.args) {
     if (open.empty()) break;
+    // `v` is computed over the rows still open; position j is open[j].
     ASSIGN_OR_RETURN(Operand v, EvalAs(*arg, ctx, open, expr.type));
     found.clear();
+    found_positions.clear();
     rest.clear();
     for (size_t j = 0; j < open.size(); ++j) {
-      (v.IsNull(static_cast<int64_t>(j)) ? rest : found).push_back(open[j]);
+      if (v.IsNull(static_cast<int64_t>(j))) {
+        rest.push_back(open[j]);
+      } else {
+        found.push_back(open[j]);
+        found_positions.push_back(static_cast<int64_t>(j));
+      }
     }
-    if (!found.empty()) assembly.Add(found, std::move(v));
+    if (!found.empty()) assembly.Add(found, found_positions, std::move(v));
     open.swap(rest);
   }
   return Operand::Own(assembly.Build(expr.type));

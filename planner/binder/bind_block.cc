@@ -222,6 +222,13 @@ absl::StatusOr<Binder::Bound> Binder::BindBlock(const ast::SelectStmt& stmt) {
   }
 
   const bool aggregated = !group_by.empty() || !aggregates.empty() || having != nullptr;
+  // An uncorrelated scalar subquery has one value for the whole query, so
+  // grouping by it changes nothing and lets the select list use it.
+  if (aggregated) {
+    for (size_t k = 0; k < scalars.size(); ++k) {
+      if (!scalars[k].correlated) group_by.push_back(Expr::Column(kScalarMarker + static_cast<int>(k), scalars[k].type));
+    }
+  }
   const int scalar_count = static_cast<int>(scalars.size());
 
   // FROM, then scalar subqueries, each left-joined as one more column.

@@ -173,19 +173,23 @@ absl::StatusOr<std::unique_ptr<Expr>> Binder::BindFunction(const ast::Expr& expr
     args.push_back(std::move(b));
   }
   switch (fn->op) {
+    case ExprOp::kConcat: {
+      // concat() prints each argument as PostgreSQL's output function does
+      // (booleans as t/f), which the evaluator does for non-text arguments.
+      auto call = Expr::Call(fn->op, DataType::Text(), std::move(args));
+      call->skip_nulls = true;
+      return call;
+    }
     case ExprOp::kLower:
     case ExprOp::kUpper:
     case ExprOp::kTrim:
     case ExprOp::kLTrim:
     case ExprOp::kRTrim:
-    case ExprOp::kReplace:
-    case ExprOp::kConcat: {
+    case ExprOp::kReplace: {
       for (auto& a : args) {
         ASSIGN_OR_RETURN(a, CoerceTo(std::move(a), DataType::Text()));
       }
-      auto call = Expr::Call(fn->op, DataType::Text(), std::move(args));
-      call->skip_nulls = fn->op == ExprOp::kConcat;
-      return call;
+      return Expr::Call(fn->op, DataType::Text(), std::move(args));
     }
     case ExprOp::kLength:
     case ExprOp::kPosition:

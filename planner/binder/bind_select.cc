@@ -26,6 +26,20 @@ std::unique_ptr<LogicalNode> NewNode(LogicalKind kind, std::unique_ptr<LogicalNo
   return node;
 }
 
+// True when output column `i` of `plan` is the literal NULL.
+bool IsNullColumn(const LogicalNode& plan, size_t i) {
+  switch (plan.kind) {
+    case LogicalKind::kProject:
+      return plan.exprs[i]->op == ExprOp::kConstant && plan.exprs[i]->constant.is_null();
+    case LogicalKind::kDistinct:
+    case LogicalKind::kSort:
+    case LogicalKind::kLimit:
+      return IsNullColumn(*plan.inputs[0], i);
+    default:
+      return false;
+  }
+}
+
 }  // namespace
 
 Binder::Binder(Catalog* catalog, absl::string_view sql, absl::Time now)
@@ -157,10 +171,13 @@ absl::StatusOr<Binder::Bound> Binder::BindSetOperation(const ast::SelectStmt& st
     return ErrorAt(absl::InvalidArgumentError(absl::StrCat("each ", name, " query must have the same number of columns")),
                    stmt.location);
   }
-  // Both sides are brought to common column types.
+  // Both sides are brought to common column types; a column that is only a
+  // NULL literal takes the other side's type, as PostgreSQL resolves it.
   std::vector<DataType> types;
   for (size_t i = 0; i < left->fields.size(); ++i) {
-    std::optional<DataType> t = CommonType(left->fields[i].type, right->fields[i].type);
+    std::optional<DataType> t = IsNullColumn(*left, i)    ? right->fields[i].type
+                                : IsNullColumn(*right, i) ? left->fields[i].type
+                                                          : CommonType(left->fields[i].type, right->fields[i].type);
     if (!t.has_value()) {
       return ErrorAt(absl::InvalidArgumentError(absl::StrCat(name, " types ", left->fields[i].type.ToString(), " and ",
                                                              right->fields[i].type.ToString(), " cannot be matched")),

@@ -37,7 +37,7 @@ absl::StatusOr<DataType> ParseTypeName(absl::string_view raw) {
       return absl::InvalidArgumentError(absl::StrCat("invalid type \"", raw, "\""));
     }
     if (precision > 18 || scale > kMaxDecimalScale) return DataType::Double();
-    return scale == 0 ? DataType::Int64() : DataType::Decimal(scale);
+    return DataType::Decimal(scale);
   }
   if (base == "text" || base == "varchar" || base == "character varying" || base == "char" ||
       base == "character" || base == "bpchar" || base == "name") {

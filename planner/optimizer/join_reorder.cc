@@ -61,17 +61,44 @@ std::unique_ptr<LogicalNode> ReorderChain(std::unique_ptr<LogicalNode> join) {
   Flatten(std::move(join), 0, &leaves, &conditions);
   for (Leaf& leaf : leaves) leaf.node = Reorder(std::move(leaf.node));
 
-  // Leaves grouped by source, groups in order of first appearance.
+  // Which leaves each condition reads, to know which tables are joined to
+  // which directly.
+  auto leaf_of = [&](int col) {
+    int found = 0;
+    for (size_t i = 0; i < leaves.size(); ++i) {
+      if (col >= leaves[i].offset) found = static_cast<int>(i);
+    }
+    return found;
+  };
+  std::vector<std::vector<bool>> linked(leaves.size(), std::vector<bool>(leaves.size(), false));
+  for (const auto& c : conditions) {
+    std::vector<int> read;
+    ForEachColumn(*c, [&](int col) { read.push_back(leaf_of(col)); });
+    for (int a : read) {
+      for (int b : read) linked[a][b] = true;
+    }
+  }
+  // Leaves grouped by source, groups in order of first appearance. A table
+  // joins its source's group only when a condition links it to a table
+  // already there: tables linked only through another source stay apart, or
+  // the source would compute a cross product.
   std::vector<std::vector<int>> groups;
   std::vector<bool> placed(leaves.size(), false);
   for (size_t i = 0; i < leaves.size(); ++i) {
     if (placed[i]) continue;
     std::string source = SourceOf(*leaves[i].node);
-    groups.emplace_back();
-    for (size_t j = i; j < leaves.size(); ++j) {
-      if (!placed[j] && (j == i || (!source.empty() && SourceOf(*leaves[j].node) == source))) {
+    groups.push_back({static_cast<int>(i)});
+    placed[i] = true;
+    for (bool grew = !source.empty(); grew;) {
+      grew = false;
+      for (size_t j = i + 1; j < leaves.size(); ++j) {
+        if (placed[j] || SourceOf(*leaves[j].node) != source) continue;
+        bool link = false;
+        for (int member : groups.back()) link = link || linked[member][j];
+        if (!link) continue;
         groups.back().push_back(static_cast<int>(j));
         placed[j] = true;
+        grew = true;
       }
     }
   }

@@ -149,7 +149,6 @@ SELECT (SELECT count(*) FROM (SELECT count(*) FROM lab.lab_result) a) AS one_lab
        (SELECT count(*) FROM (SELECT sex, min(birth_date) FROM ehr.patient GROUP BY sex) d) AS sexes
 
 -- name: distinct_people_per_system_and_state
--- known: binder types a bare NULL in a UNION branch as text, so it will not unify with bigint (PostgreSQL resolves it to bigint)
 SELECT state, count(DISTINCT ehr_id) AS ehr_patients, count(DISTINCT pharmacy_id) AS pharmacy_customers
 FROM (SELECT state, patient_id AS ehr_id, NULL AS pharmacy_id FROM ehr.patient
       UNION ALL

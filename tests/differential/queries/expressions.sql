@@ -46,14 +46,12 @@ FROM lab.lab_result
 WHERE lab_patient_id IN (1000026, 1000709)
 
 -- name: coalesce_and_nullif
--- known: engine/expr COALESCE pairs the rows it found with the wrong values after a NULL (conditional.cc Coalesce/Assembly::Add)
 SELECT result_id, coalesce(abnormal_flag, 'N') AS flag, nullif(performing_site, 'MAIN') AS outside_main,
        coalesce(nullif(abnormal_flag, 'H'), 'not high') AS not_high
 FROM lab.lab_result
 WHERE lab_patient_id IN (1000026, 1000709)
 
 -- name: coalesce_computed_locally
--- known: engine/expr COALESCE pairs the rows it found with the wrong values after a NULL (conditional.cc Coalesce/Assembly::Add)
 SELECT customer_id, lower(coalesce(middle_initial, '?')) AS initial, coalesce(middle_initial, gender, 'none') || '.' AS tag
 FROM pharmacy.customer
 WHERE state = 'KY'
@@ -110,7 +108,6 @@ FROM pharmacy.dispensing
 WHERE customer_id = 5000077
 
 -- name: arithmetic_pushed_to_postgres
--- known: connectors/odbc reads numeric(18,0) columns as bigint, so the engine divides integers where PostgreSQL divides numerics
 SELECT vital_sign_id, systolic_mmhg / diastolic_mmhg AS ratio_int, (systolic_mmhg + 2 * diastolic_mmhg) / 3 AS map_int,
        weight_lb / height_in AS per_inch, pulse_bpm % 10 AS last_digit, -temperature_f AS neg
 FROM ehr.vital_sign
@@ -232,7 +229,6 @@ FROM lab.lab_result
 WHERE NOT (abnormal_flag = 'H' OR result_value > 100) AND NOT (abnormal_flag IN ('L', NULL))
 
 -- name: concat_prints_booleans_like_postgres
--- known: binder casts concat() arguments to text first, so a boolean becomes 'true' where PostgreSQL's concat() writes 't'
 SELECT result_id, concat('above 5: ', result_value > 5) AS note
 FROM lab.lab_result
 WHERE lab_patient_id = 1000026

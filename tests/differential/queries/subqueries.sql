@@ -95,7 +95,6 @@ WHERE test_code = 'GLU'
   AND result_value > (SELECT avg(result_value) + 80 FROM ehr.lab_result WHERE loinc_code = '2345-7')
 
 -- name: share_of_all_fills
--- known: binder: a scalar subquery in the select list of a GROUP BY query is taken for an ungrouped column
 SELECT drug_name, count(*) AS fills, (SELECT count(*) FROM pharmacy.dispensing) AS all_fills,
        100.0 * count(*) / (SELECT count(*) FROM pharmacy.dispensing) AS pct
 FROM pharmacy.dispensing

@@ -93,6 +93,14 @@ TEST(Coalesce, LaterArgumentsOnlyForRowsStillNull) {
   EXPECT_THAT(Eval(*expr, batch), ElementsAre("1", "2"));
 }
 
+TEST(Coalesce, RowsAfterANullKeepTheirOwnValues) {
+  // A NULL first, then values: each later row must take its own value, not
+  // its neighbour's.
+  RowBatch batch = MakeBatch({Ints({std::nullopt, 2, std::nullopt, 4, 5}), Ints({10, 20, 30, 40, 50})});
+  EXPECT_THAT(Eval(*Call(ExprOp::kCoalesce, kInt, Col(0, kInt), Col(1, kInt)), batch),
+              ElementsAre("10", "2", "30", "4", "5"));
+}
+
 TEST(NullIf, NullWhereEqual) {
   RowBatch batch = MakeBatch({Ints({1, 2, std::nullopt})});
   EXPECT_THAT(Eval(*Call(ExprOp::kNullIf, kInt, Col(0, kInt), Int(1)), batch),
