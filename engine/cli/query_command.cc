@@ -25,6 +25,7 @@ const std::vector<FlagSpec>& QueryFlags() {
       {"home", "DIR", "home folder of the embedded default (default: $TESSERA_HOME or ~/.tessera)", ""},
       {"timing", "", "print the elapsed time and row count to standard error", ""},
       {"timeout", "SECONDS", "cancel the query (at its sources too) after this long; 0 for no limit", "0"},
+      {"memory-limit", "MB", "fail the query rather than hold more than this in joins, sorts and queues", "2048"},
   };
   return flags;
 }
@@ -47,8 +48,10 @@ int Fail(const absl::Status& status) {
 
 // Plans the query over every source and runs it.
 int RunFederated(const std::string& sql, SourceRegistry& sources, OutputFormat format, bool timing,
-                 absl::Duration timeout) {
-  Session session(&sources);
+                 absl::Duration timeout, int64_t memory_limit_mb) {
+  SessionOptions options;
+  options.memory_limit_bytes = memory_limit_mb << 20;
+  Session session(&sources, options);
   absl::StatusOr<std::vector<ast::Statement>> statements = session.Parse(sql);
   if (!statements.ok()) {
     std::cerr << FormatQueryError(statements.status(), sql);
@@ -101,8 +104,13 @@ int RunQuery(const std::vector<std::string>& argv) {
     std::cerr << "tessera query: --timeout takes a number of seconds\n";
     return kExitUsage;
   }
+  absl::StatusOr<int64_t> memory_limit = args->GetInt("memory-limit");
+  if (!memory_limit.ok() || *memory_limit < 1) {
+    std::cerr << "tessera query: --memory-limit takes a whole number of megabytes\n";
+    return kExitUsage;
+  }
   if (!args->Has("source")) {
-    return RunFederated(sql, **sources, *format, args->Has("timing"), absl::Seconds(*timeout));
+    return RunFederated(sql, **sources, *format, args->Has("timing"), absl::Seconds(*timeout), *memory_limit);
   }
   absl::StatusOr<Connector*> source = (*sources)->Find(args->Get("source"));
   if (!source.ok()) return Fail(source.status());
