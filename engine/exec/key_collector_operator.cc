@@ -24,9 +24,13 @@ absl::StatusOr<bool> KeyCollectorOperator::Next(RowBatch& out) {
       if (col.IsNull(r)) continue;
       if (seen_.insert(col.FormatCell(r)).second) keys_.push_back(col.GetValue(r));
       if (static_cast<int64_t>(keys_.size()) > max_keys_) {
+        // Too many to bind: the other side starts now, unrestricted, rather
+        // than after this side is read.
         overflow_ = true;
         seen_.clear();
         keys_.clear();
+        finished_ = true;
+        done_(std::nullopt);
         break;
       }
     }

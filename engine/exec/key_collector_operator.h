@@ -2,9 +2,9 @@
 //
 // Passes its child's rows through unchanged while collecting the distinct
 // non-NULL values of one column. When the child is exhausted it hands them
-// to a callback (or nullopt when there were more than a limit): this is how
-// the build side of a bind join tells the probe side's source which keys to
-// fetch.
+// to a callback, or hands nullopt as soon as there are more than a limit:
+// this is how the build side of a bind join tells the probe side's source
+// which keys to fetch.
 
 #ifndef TESSERA_ENGINE_EXEC_KEY_COLLECTOR_OPERATOR_H_
 #define TESSERA_ENGINE_EXEC_KEY_COLLECTOR_OPERATOR_H_
