@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "absl/strings/numbers.h"
+#include "engine/common/edit_distance.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/match.h"
@@ -11,21 +12,6 @@
 namespace tessera::cli {
 namespace {
 
-// Edit distance, to suggest the flag that was probably meant.
-size_t Distance(absl::string_view a, absl::string_view b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diag = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] != b[j - 1])});
-      diag = up;
-    }
-  }
-  return row[b.size()];
-}
 
 const FlagSpec* FindSpec(const std::vector<FlagSpec>& specs, absl::string_view name) {
   for (const FlagSpec& s : specs) {
@@ -38,7 +24,7 @@ absl::Status UnknownFlag(const std::vector<FlagSpec>& specs, absl::string_view n
   const FlagSpec* best = nullptr;
   size_t best_distance = 3;
   for (const FlagSpec& s : specs) {
-    size_t d = Distance(name, s.name);
+    size_t d = EditDistance(name, s.name);
     if (d < best_distance) {
       best_distance = d;
       best = &s;
