@@ -275,6 +275,7 @@ absl::StatusOr<std::unique_ptr<LogicalNode>> Binder::JoinScalar(std::unique_ptr<
   join->kind = LogicalKind::kJoin;
   join->join_type = LogicalJoinType::kLeft;
   if (!s.correlated) {
+    join->scalar_subquery = true;
     join->fields = plan->fields;
     Field f = s.plan->fields[0];
     f.nullable = true;

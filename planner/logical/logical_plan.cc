@@ -151,6 +151,7 @@ std::unique_ptr<LogicalNode> ClonePlan(const LogicalNode& n) {
   c->join_type = n.join_type;
   if (n.condition) c->condition = n.condition->Clone();
   c->null_aware = n.null_aware;
+  c->scalar_subquery = n.scalar_subquery;
   c->group_by = CloneExprs(n.group_by);
   for (const AggregateExpr& a : n.aggregates) {
     c->aggregates.push_back({a.op, a.distinct, a.arg ? a.arg->Clone() : nullptr, a.type});

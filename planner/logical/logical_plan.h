@@ -76,6 +76,9 @@ struct LogicalNode {
   LogicalJoinType join_type = LogicalJoinType::kInner;
   std::unique_ptr<Expr> condition;  // Null for a cross join.
   bool null_aware = false;          // kAnti from NOT IN (see HashJoinOperator).
+  // kLeft joining an uncorrelated scalar subquery: its right side must have
+  // at most one row, which no source is asked to check.
+  bool scalar_subquery = false;
   // kAggregate.
   std::vector<std::unique_ptr<Expr>> group_by;
   std::vector<AggregateExpr> aggregates;

@@ -91,6 +91,7 @@ bool CanFold(const LogicalNode& n) {
       return true;
     case LogicalKind::kJoin:
       if (n.join_type == LogicalJoinType::kSemi || n.join_type == LogicalJoinType::kAnti) return false;
+      if (n.scalar_subquery) return false;
       if (n.join_type == LogicalJoinType::kFull && d == DialectKind::kMariaDb) return false;
       return n.condition == nullptr || CanPushExact(*n.condition, d);
     default:

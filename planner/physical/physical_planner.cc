@@ -12,6 +12,7 @@
 #include "engine/exec/project_operator.h"
 #include "engine/exec/remote_scan_operator.h"
 #include "engine/exec/set_operation_operator.h"
+#include "engine/exec/single_row_operator.h"
 #include "engine/exec/sort_operator.h"
 #include "engine/exec/values_operator.h"
 #include "engine/exec/window_operator.h"
@@ -237,6 +238,7 @@ absl::StatusOr<OperatorPtr> BuildJoin(LogicalNode& n) {
     ASSIGN_OR_RETURN(left, Build(*n.inputs[0]));
   }
   ASSIGN_OR_RETURN(OperatorPtr right, Build(*n.inputs[1]));
+  if (n.scalar_subquery) right = std::make_unique<SingleRowOperator>(std::move(right));
   if (probe != nullptr) {
     right = std::make_unique<KeyCollectorOperator>(
         std::move(right), right_keys[0]->column, kMaxBindKeys,

@@ -85,6 +85,16 @@ TEST(Pushdown, BindJoinSendsTheSmallSidesKeysToTheBigSide) {
   EXPECT_GT(rows->rows.size(), 0u);
 }
 
+TEST(Errors, ScalarSubqueryWithSeveralRowsIsAnError) {
+  auto& env = FederatedTestEnv::Get();
+  auto rows = env.Query("SELECT mrn, (SELECT patient_id FROM ehr.patient WHERE patient_id < 3) FROM ehr.patient");
+  ASSERT_FALSE(rows.ok());
+  EXPECT_THAT(std::string(rows.status().message()), HasSubstr("more than one row returned by a subquery"));
+  auto one = env.Query("SELECT count(*) FROM ehr.patient WHERE patient_id = (SELECT max(patient_id) FROM ehr.patient)");
+  ASSERT_TRUE(one.ok()) << one.status();
+  EXPECT_EQ(one->rows[0][0], "1");
+}
+
 TEST(Errors, UnknownColumnSuggestsAndPointsAtIt) {
   auto& env = FederatedTestEnv::Get();
   auto rows = env.Query("SELECT famly_name FROM ehr.patient");
