@@ -44,6 +44,10 @@ std::unique_ptr<LogicalNode> PushIntoJoin(std::unique_ptr<LogicalNode> join, Exp
       to_left.push_back(std::move(c));
     } else if (sides == 2 && type == LogicalJoinType::kInner) {
       to_right.push_back(std::move(c));
+    } else if (sides == 3 && type == LogicalJoinType::kInner) {
+      // A WHERE condition linking both sides (FROM a, b WHERE a.x = b.y)
+      // is the inner join's condition: it can then be a hash join.
+      keep_on.push_back(std::move(c));
     } else {
       keep_above.push_back(std::move(c));
     }
@@ -62,8 +66,9 @@ std::unique_ptr<LogicalNode> PushIntoJoin(std::unique_ptr<LogicalNode> join, Exp
         keep_on.push_back(std::move(c));
       }
     }
-    join->condition = JoinConjuncts(std::move(keep_on));
   }
+  if (join->condition != nullptr) keep_on.push_back(std::move(join->condition));
+  join->condition = JoinConjuncts(std::move(keep_on));
   for (auto& c : to_right) {
     RemapColumns(*c, [&](int col) -> absl::StatusOr<int> { return col - left_width; }).IgnoreError();
   }

@@ -126,7 +126,7 @@ int Main(int argc, char** argv) {
       std::cout << "  " << absl::StrFormat("%8.3f s  ", absl::ToDoubleSeconds(times[i].first)) << times[i].second << "\n";
     }
   }
-  auto seconds = [](absl::Duration d) { return absl::StrFormat("%.1f s", absl::ToDoubleSeconds(d)); };
+  auto seconds = [](absl::Duration d) { return absl::StrFormat("%.2f s", absl::ToDoubleSeconds(d)); };
   std::cout << "time: " << seconds(absl::Now() - start) << " (statements in SQLite " << seconds(total.statement_time)
             << ", queries in Tessera " << seconds(total.query_time) << ")";
   if (total.statements_failed > 0) std::cout << "; " << total.statements_failed << " statements failed in SQLite";
