@@ -4,7 +4,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/time/clock.h"
 #include "engine/common/status_macros.h"
-#include "engine/expr/evaluate.h"
+#include "engine/expr/cast.h"
 
 namespace tessera {
 
@@ -122,10 +122,7 @@ absl::StatusOr<RowBatch> RemoteScanOperator::Conform(RowBatch batch) {
       out.column(i) = std::move(batch.column(i));
       continue;
     }
-    std::vector<std::unique_ptr<Expr>> args;
-    args.push_back(Expr::Column(i, got.field(i).type));
-    auto cast = Expr::Call(ExprOp::kCast, schema_->field(i).type, std::move(args));
-    absl::StatusOr<ColumnVector> converted = Evaluate(*cast, batch);
+    absl::StatusOr<ColumnVector> converted = CastColumn(batch.column(i), schema_->field(i).type);
     if (!converted.ok()) {
       return absl::DataLossError(absl::StrCat("source \"", source_->name(), "\": column ", i + 1, " (",
                                               schema_->field(i).name, "): ", converted.status().message()));

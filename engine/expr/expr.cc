@@ -55,44 +55,6 @@ std::string IntervalToString(const Interval& interval) {
   return absl::StrJoin(parts, " ");
 }
 
-const char* InfixSymbol(ExprOp op) {
-  switch (op) {
-    case ExprOp::kAdd:
-      return "+";
-    case ExprOp::kSubtract:
-    case ExprOp::kDateDiffDays:
-    case ExprOp::kTimestampDiff:
-      return "-";
-    case ExprOp::kMultiply:
-      return "*";
-    case ExprOp::kDivide:
-      return "/";
-    case ExprOp::kModulo:
-      return "%";
-    case ExprOp::kEqual:
-      return "=";
-    case ExprOp::kNotEqual:
-      return "<>";
-    case ExprOp::kLess:
-      return "<";
-    case ExprOp::kLessEqual:
-      return "<=";
-    case ExprOp::kGreater:
-      return ">";
-    case ExprOp::kGreaterEqual:
-      return ">=";
-    case ExprOp::kAnd:
-      return "AND";
-    case ExprOp::kOr:
-      return "OR";
-    case ExprOp::kIsDistinctFrom:
-      return "IS DISTINCT FROM";
-    case ExprOp::kIsNotDistinctFrom:
-      return "IS NOT DISTINCT FROM";
-    default:
-      return nullptr;
-  }
-}
 
 const char* PostfixTest(ExprOp op) {
   switch (op) {
@@ -157,6 +119,45 @@ const char* FunctionName(ExprOp op) {
 }
 
 }  // namespace
+
+const char* InfixSymbol(ExprOp op) {
+  switch (op) {
+    case ExprOp::kAdd:
+      return "+";
+    case ExprOp::kSubtract:
+    case ExprOp::kDateDiffDays:
+    case ExprOp::kTimestampDiff:
+      return "-";
+    case ExprOp::kMultiply:
+      return "*";
+    case ExprOp::kDivide:
+      return "/";
+    case ExprOp::kModulo:
+      return "%";
+    case ExprOp::kEqual:
+      return "=";
+    case ExprOp::kNotEqual:
+      return "<>";
+    case ExprOp::kLess:
+      return "<";
+    case ExprOp::kLessEqual:
+      return "<=";
+    case ExprOp::kGreater:
+      return ">";
+    case ExprOp::kGreaterEqual:
+      return ">=";
+    case ExprOp::kAnd:
+      return "AND";
+    case ExprOp::kOr:
+      return "OR";
+    case ExprOp::kIsDistinctFrom:
+      return "IS DISTINCT FROM";
+    case ExprOp::kIsNotDistinctFrom:
+      return "IS NOT DISTINCT FROM";
+    default:
+      return nullptr;
+  }
+}
 
 std::unique_ptr<Expr> Expr::Column(int index, DataType type) {
   auto e = std::make_unique<Expr>();

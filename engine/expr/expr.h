@@ -131,6 +131,10 @@ struct WindowExpr {
   DataType type;
 };
 
+// The SQL spelling of a binary operator ("+", "<>", "AND", ...), or nullptr
+// for operators that are not written infix.
+const char* InfixSymbol(ExprOp op);
+
 }  // namespace tessera
 
 #endif  // TESSERA_ENGINE_EXPR_EXPR_H_

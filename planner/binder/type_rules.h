@@ -28,12 +28,10 @@ bool IsNumeric(const DataType& t);
 // them; nullopt when they do not mix (text and integer, date and boolean).
 std::optional<DataType> CommonType(const DataType& a, const DataType& b);
 
-// `expr` converted to `type`: itself when it already is, a converted
-// constant when it is a literal, otherwise a kCast node.
+// `expr` converted to `type`: itself when it already is, a constant folded
+// by the evaluator's own cast (engine/expr/cast.h) when it is a literal,
+// otherwise a kCast node.
 absl::StatusOr<std::unique_ptr<Expr>> CoerceTo(std::unique_ptr<Expr> expr, const DataType& type);
-
-// Converts a constant the way CAST would; InvalidArgument for bad text.
-absl::StatusOr<Value> CastConstant(const Value& value, const DataType& type);
 
 }  // namespace tessera
 

@@ -7,34 +7,6 @@
 namespace tessera {
 namespace {
 
-const char* BinaryOperator(ExprOp op) {
-  switch (op) {
-    case ExprOp::kAdd:
-      return "+";
-    case ExprOp::kSubtract:
-      return "-";
-    case ExprOp::kMultiply:
-      return "*";
-    case ExprOp::kDivide:
-      return "/";
-    case ExprOp::kModulo:
-      return "%";
-    case ExprOp::kEqual:
-      return "=";
-    case ExprOp::kNotEqual:
-      return "<>";
-    case ExprOp::kLess:
-      return "<";
-    case ExprOp::kLessEqual:
-      return "<=";
-    case ExprOp::kGreater:
-      return ">";
-    case ExprOp::kGreaterEqual:
-      return ">=";
-    default:
-      return nullptr;
-  }
-}
 
 std::string IntervalText(const Interval& i, bool negate) {
   int64_t sign = negate ? -1 : 1;
@@ -85,7 +57,7 @@ absl::StatusOr<std::string> SqlExprRenderer::Render(const Expr& e, const std::ve
       if (pg && e.args[0]->type.id == TypeId::kText && e.op != ExprOp::kEqual && e.op != ExprOp::kNotEqual) {
         rhs = absl::StrCat(rhs, " COLLATE \"C\"");
       }
-      return absl::StrCat("(", args[0], " ", BinaryOperator(e.op), " ", rhs, ")");
+      return absl::StrCat("(", args[0], " ", InfixSymbol(e.op), " ", rhs, ")");
     }
     case ExprOp::kAnd:
       return absl::StrCat("(", absl::StrJoin(args, " AND "), ")");
