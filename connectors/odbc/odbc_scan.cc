@@ -204,15 +204,15 @@ absl::Status OdbcScan::ConvertBlock(SQLULEN rows, RowBatch& batch) {
         case SQL_C_TYPE_DATE: {
           SQL_DATE_STRUCT d;
           std::memcpy(&d, cell, sizeof(d));
-          out.AppendInt64(DaysFromCivil(absl::CivilDay(d.year, d.month, d.day)));
+          out.AppendInt64(DaysFromYmd(d.year, d.month, d.day));
           break;
         }
         case SQL_C_TYPE_TIMESTAMP: {
           SQL_TIMESTAMP_STRUCT t;
           std::memcpy(&t, cell, sizeof(t));
-          out.AppendInt64(MicrosFromCivil(absl::CivilSecond(t.year, t.month, t.day, t.hour, t.minute,
-                                                            t.second)) +
-                          t.fraction / 1000);
+          int64_t seconds = (t.hour * 60 + t.minute) * 60 + t.second;
+          out.AppendInt64(DaysFromYmd(t.year, t.month, t.day) * kMicrosPerDay +
+                          seconds * kMicrosPerSecond + t.fraction / 1000);
           break;
         }
         case SQL_C_CHAR: {

@@ -1,6 +1,7 @@
 #include "engine/types/decimal.h"
 
 #include <cstdlib>
+#include <algorithm>
 #include <limits>
 
 #include "absl/status/status.h"
@@ -28,7 +29,38 @@ std::string FormatDecimal(int64_t unscaled, int scale) {
   return negative ? absl::StrCat("-", digits) : digits;
 }
 
+namespace {
+
+// The common shape drivers produce, "[-]digits[.digits]" with no more
+// fraction digits than `scale` and at most 18 digits once scaled, without
+// 128-bit arithmetic. False leaves the text to the general parser.
+bool ParseShortDecimal(absl::string_view text, int scale, int64_t* out) {
+  size_t i = !text.empty() && text[0] == '-' ? 1 : 0;
+  int64_t v = 0;
+  int digits = 0, fraction = -1;
+  for (; i < text.size(); ++i) {
+    char c = text[i];
+    if (c >= '0' && c <= '9') {
+      v = v * 10 + (c - '0');
+      if (++digits > 18) return false;
+      if (fraction >= 0) ++fraction;
+    } else if (c == '.' && fraction < 0) {
+      fraction = 0;
+    } else {
+      return false;
+    }
+  }
+  int pad = scale - std::max(fraction, 0);
+  if (digits == 0 || pad < 0 || digits + pad > 18) return false;
+  v *= PowerOfTen(pad);
+  *out = text[0] == '-' ? -v : v;
+  return true;
+}
+
+}  // namespace
+
 absl::StatusOr<int64_t> ParseDecimal(absl::string_view text, int scale) {
+  if (int64_t fast; ParseShortDecimal(text, scale, &fast)) return fast;
   auto invalid = [&] { return absl::InvalidArgumentError(absl::StrCat("invalid decimal \"", text, "\"")); };
   size_t i = 0;
   while (i < text.size() && text[i] == ' ') ++i;

@@ -172,3 +172,17 @@ TEST(Datetime, TimestampsRoundTripThroughText) {
 
 }  // namespace
 }  // namespace tessera
+
+namespace tessera {
+namespace {
+
+TEST(DaysFromYmdTest, AgreesWithCivilCalendarAcrossCenturiesAndLeapDays) {
+  for (absl::CivilDay d(1600, 1, 1); d < absl::CivilDay(2400, 12, 31); d += 7) {
+    ASSERT_EQ(DaysFromYmd(d.year(), d.month(), d.day()), DaysFromCivil(d)) << d;
+  }
+  EXPECT_EQ(DaysFromYmd(2000, 2, 29), DaysFromCivil(absl::CivilDay(2000, 2, 29)));
+  EXPECT_EQ(DaysFromYmd(1969, 12, 31), -1);
+}
+
+}  // namespace
+}  // namespace tessera
