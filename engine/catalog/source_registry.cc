@@ -45,7 +45,16 @@ absl::StatusOr<std::unique_ptr<SourceRegistry>> SourceRegistry::Create(
     registry->names_.push_back(source.name());
     registry->sources_.emplace(source.name(), std::move(connector));
   }
+  for (const config::View& view : config.view()) {
+    registry->view_names_.push_back(view.name());
+    registry->views_.emplace(view.name(), view.sql());
+  }
   return registry;
+}
+
+const std::string* SourceRegistry::FindView(absl::string_view name) const {
+  auto it = views_.find(name);
+  return it == views_.end() ? nullptr : &it->second;
 }
 
 absl::StatusOr<Connector*> SourceRegistry::Find(absl::string_view name) const {

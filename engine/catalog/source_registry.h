@@ -1,7 +1,8 @@
 // File: engine/catalog/source_registry.h
 //
 // The sources of one engine instance, built from its configuration: one
-// Connector per configured source, looked up by name.
+// Connector per configured source, looked up by name, and the views defined
+// over them.
 
 #ifndef TESSERA_ENGINE_CATALOG_SOURCE_REGISTRY_H_
 #define TESSERA_ENGINE_CATALOG_SOURCE_REGISTRY_H_
@@ -29,8 +30,15 @@ class SourceRegistry {
   // Source names in configuration order.
   const std::vector<std::string>& names() const { return names_; }
 
+  // The view's SQL, or nullptr when no view has that name.
+  const std::string* FindView(absl::string_view name) const;
+  // View names in configuration order.
+  const std::vector<std::string>& view_names() const { return view_names_; }
+
  private:
   std::vector<std::string> names_;
+  std::vector<std::string> view_names_;
+  std::map<std::string, std::string, std::less<>> views_;
   std::map<std::string, std::unique_ptr<Connector>, std::less<>> sources_;
 };
 

@@ -9,6 +9,7 @@
 #include "engine/common/status_macros.h"
 #include "google/protobuf/io/tokenizer.h"
 #include "google/protobuf/text_format.h"
+#include "planner/parser/parser.h"
 
 namespace tessera {
 namespace {
@@ -36,18 +37,17 @@ bool IsValidSourceName(absl::string_view name) {
   return true;
 }
 
-// "line N: " for a field of the parsed text, so that a check made after
-// parsing still points at the line to fix.
-std::string LineOf(const google::protobuf::TextFormat::ParseInfoTree* tree, int source_index,
+// "line N: " for a field of the `index`-th entry of the repeated field
+// `list` ("source", "view"), so that a check made after parsing still points
+// at the line to fix.
+std::string LineOf(const google::protobuf::TextFormat::ParseInfoTree* tree, const char* list, int index,
                    const char* field_name) {
   using google::protobuf::TextFormat;
-  const google::protobuf::Descriptor* source_type = config::Source::descriptor();
-  const google::protobuf::FieldDescriptor* source_field =
-      config::TesseraConfig::descriptor()->FindFieldByName("source");
-  TextFormat::ParseLocation loc = tree->GetLocation(source_field, source_index);
+  const google::protobuf::FieldDescriptor* list_field = config::TesseraConfig::descriptor()->FindFieldByName(list);
+  TextFormat::ParseLocation loc = tree->GetLocation(list_field, index);
   if (field_name != nullptr) {
-    const TextFormat::ParseInfoTree* nested = tree->GetTreeForNested(source_field, source_index);
-    const google::protobuf::FieldDescriptor* f = source_type->FindFieldByName(field_name);
+    const TextFormat::ParseInfoTree* nested = tree->GetTreeForNested(list_field, index);
+    const google::protobuf::FieldDescriptor* f = list_field->message_type()->FindFieldByName(field_name);
     if (nested != nullptr && f != nullptr && nested->GetLocation(f, -1).line >= 0) {
       loc = nested->GetLocation(f, -1);
     }
@@ -56,13 +56,36 @@ std::string LineOf(const google::protobuf::TextFormat::ParseInfoTree* tree, int 
   return absl::StrCat("line ", loc.line + 1, ": ");
 }
 
+absl::Status ValidateViews(const config::TesseraConfig& cfg, absl::string_view path,
+                           const google::protobuf::TextFormat::ParseInfoTree* tree) {
+  absl::flat_hash_set<std::string> names;
+  for (int i = 0; i < cfg.view_size(); ++i) {
+    const config::View& v = cfg.view(i);
+    auto error = [&](const char* field, absl::string_view what) {
+      return absl::InvalidArgumentError(absl::StrCat(path, ": ", LineOf(tree, "view", i, field), what));
+    };
+    if (!IsValidSourceName(v.name())) {
+      return error("name", absl::StrCat("view #", i + 1, ": name \"", v.name(),
+                                        "\" must start with a lower-case letter and hold only a-z, 0-9 and '_'"));
+    }
+    std::string where = absl::StrCat("view \"", v.name(), "\"");
+    if (!names.insert(v.name()).second) return error("name", absl::StrCat(where, " is defined twice"));
+    absl::StatusOr<std::vector<ast::Statement>> parsed = ParseSql(v.sql());
+    if (!parsed.ok()) return error("sql", absl::StrCat(where, ": ", parsed.status().message()));
+    if (parsed->size() != 1 || parsed->front().kind != ast::Statement::Kind::kSelect) {
+      return error("sql", absl::StrCat(where, ": sql must be one SELECT statement"));
+    }
+  }
+  return absl::OkStatus();
+}
+
 absl::Status Validate(const config::TesseraConfig& cfg, absl::string_view path,
                       const google::protobuf::TextFormat::ParseInfoTree* tree) {
   absl::flat_hash_set<std::string> names;
   for (int i = 0; i < cfg.source_size(); ++i) {
     const config::Source& s = cfg.source(i);
     auto error = [&](const char* field, absl::string_view what) {
-      return absl::InvalidArgumentError(absl::StrCat(path, ": ", LineOf(tree, i, field), what));
+      return absl::InvalidArgumentError(absl::StrCat(path, ": ", LineOf(tree, "source", i, field), what));
     };
     if (!IsValidSourceName(s.name())) {
       return error("name", absl::StrCat("source #", i + 1, ": name \"", s.name(),
@@ -83,7 +106,7 @@ absl::Status Validate(const config::TesseraConfig& cfg, absl::string_view path,
         return error(nullptr, absl::StrCat(where, " says nothing of how to reach it (add odbc { ... })"));
     }
   }
-  return absl::OkStatus();
+  return ValidateViews(cfg, path, tree);
 }
 
 }  // namespace

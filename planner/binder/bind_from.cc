@@ -79,11 +79,17 @@ absl::StatusOr<Binder::Bound> Binder::BindTableRef(const ast::TableRef& ref) {
         return out;
       }
     }
+    if (const std::string* view_sql = catalog_->sources().FindView(ref.name); view_sql != nullptr) {
+      return BindView(ref, *view_sql);
+    }
     if (default_source_.empty()) {
-      std::vector<std::string> names = catalog_->sources().names();
+      const SourceRegistry& registry = catalog_->sources();
+      std::string views = registry.view_names().empty()
+                              ? ""
+                              : absl::StrCat("; views: ", absl::StrJoin(registry.view_names(), ", "));
       return ErrorAt(absl::NotFoundError(absl::StrCat("relation \"", ref.name,
                                                       "\" does not exist (name a source's table as source.table; sources: ",
-                                                      absl::StrJoin(names, ", "), ")")),
+                                                      absl::StrJoin(registry.names(), ", "), views, ")")),
                      ref.location);
     }
   }

@@ -69,6 +69,8 @@ class Binder {
   absl::StatusOr<Bound> BindFrom(const std::vector<std::unique_ptr<ast::TableRef>>& from);
   absl::StatusOr<Bound> BindTableRef(const ast::TableRef& ref);
   absl::StatusOr<Bound> BindJoin(const ast::TableRef& ref);
+  // A view of the configuration, expanded in place like a subquery.
+  absl::StatusOr<Bound> BindView(const ast::TableRef& ref, const std::string& view_sql);
 
   absl::StatusOr<std::unique_ptr<Expr>> BindExpr(const ast::Expr& expr, ExprContext& ctx);
   absl::StatusOr<std::unique_ptr<Expr>> BindFunction(const ast::Expr& expr, ExprContext& ctx);
@@ -102,6 +104,9 @@ class Binder {
   std::string sql_;
   absl::Time now_;
   std::string default_source_;
+  // The views being expanded around this binder, outermost first, so that a
+  // view that reaches itself is an error rather than endless recursion.
+  std::vector<std::string> expanding_views_;
   // The WITH lists visible from the query being bound, innermost last.
   std::vector<std::vector<const ast::CommonTableExpr*>> ctes_;
 };

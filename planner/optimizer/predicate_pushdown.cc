@@ -1,10 +1,13 @@
-// Pass 1: filters move down through joins and projections, so that a
-// condition on one table's columns reaches that table (and, later, its
-// source). Only moves that keep the answer the same are made: into both
-// sides of an inner join, into the preserved side of an outer join, and the
-// left side of semi and anti joins.
+// Pass 1: filters move down through joins, projections and set operations,
+// so that a condition on one table's columns reaches that table (and, later,
+// its source). Only moves that keep the answer the same are made: into both
+// sides of an inner join, into the preserved side of an outer join, the left
+// side of semi and anti joins, and every input of a set operation (a view's
+// UNION ALL of sources). Conditions are folded on the way: one that becomes
+// TRUE disappears, one that becomes FALSE empties its input.
 
 #include "planner/binder/expr_rewrite.h"
+#include "planner/optimizer/constant_folding.h"
 #include "planner/optimizer/optimizer.h"
 
 namespace tessera {
@@ -19,7 +22,27 @@ int Sides(const Expr& e, int left_width) {
   return sides;
 }
 
+bool IsConstant(const Expr& e, bool value) {
+  return e.op == ExprOp::kConstant && !e.constant.is_null() && e.constant.bool_value() == value;
+}
+
+// No rows, in `node`'s shape.
+std::unique_ptr<LogicalNode> Empty(const LogicalNode& node) {
+  auto empty = std::make_unique<LogicalNode>();
+  empty->kind = LogicalKind::kValues;
+  empty->fields = node.fields;
+  return empty;
+}
+
 std::unique_ptr<LogicalNode> AddFilter(std::unique_ptr<LogicalNode> input, ExprList conjuncts) {
+  ExprList kept;
+  for (auto& c : conjuncts) {
+    c = FoldConstants(std::move(c));
+    if (IsConstant(*c, true)) continue;
+    if (c->op == ExprOp::kConstant) return Empty(*input);  // FALSE or NULL.
+    kept.push_back(std::move(c));
+  }
+  conjuncts = std::move(kept);
   if (conjuncts.empty()) return input;
   auto filter = std::make_unique<LogicalNode>();
   filter->kind = LogicalKind::kFilter;
@@ -86,19 +109,38 @@ std::unique_ptr<LogicalNode> Push(std::unique_ptr<LogicalNode> node, ExprList pe
     case LogicalKind::kJoin:
       return PushIntoJoin(std::move(node), std::move(pending));
     case LogicalKind::kProject: {
-      // A condition on projected columns that are plain input columns moves below.
-      ExprList below, above;
+      // A condition on projected columns moves below with each column
+      // replaced by the expression that computes it ('lab' AS source makes
+      // source = 'lab' a constant).
+      ExprList below;
       for (auto& c : pending) {
-        bool movable = true;
-        ForEachColumn(*c, [&](int col) { movable = movable && node->exprs[col]->op == ExprOp::kColumn; });
-        if (movable) {
-          RemapColumns(*c, [&](int col) -> absl::StatusOr<int> { return node->exprs[col]->column; }).IgnoreError();
-          below.push_back(std::move(c));
-        } else {
-          above.push_back(std::move(c));
-        }
+        below.push_back(Rewrite(std::move(c), [&](const Expr& e) -> std::unique_ptr<Expr> {
+          return e.op == ExprOp::kColumn ? node->exprs[e.column]->Clone() : nullptr;
+        }));
       }
       node->inputs[0] = Push(std::move(node->inputs[0]), std::move(below));
+      return node;
+    }
+    case LogicalKind::kSetOp: {
+      // Every input gets the conditions (filtering the inputs of UNION,
+      // INTERSECT or EXCEPT filters the result) where its columns have the
+      // result's types.
+      ExprList above;
+      std::vector<ExprList> per_input(node->inputs.size());
+      for (auto& c : pending) {
+        bool same_types = true;
+        ForEachColumn(*c, [&](int col) {
+          for (const auto& in : node->inputs) same_types = same_types && in->fields[col].type == node->fields[col].type;
+        });
+        if (!same_types) {
+          above.push_back(std::move(c));
+          continue;
+        }
+        for (auto& list : per_input) list.push_back(c->Clone());
+      }
+      for (size_t i = 0; i < node->inputs.size(); ++i) {
+        node->inputs[i] = Push(std::move(node->inputs[i]), std::move(per_input[i]));
+      }
       return AddFilter(std::move(node), std::move(above));
     }
     default: {

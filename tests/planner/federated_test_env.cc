@@ -54,6 +54,20 @@ FederatedTestEnv& FederatedTestEnv::Get(int64_t people) {
       s->mutable_odbc()->set_dialect(config::SQLITE);
       s->mutable_odbc()->set_connection_string(absl::StrCat("Driver=SQLite3;Database=", e->data_dir_, "/", name, ".db"));
     }
+    // Views as a configuration defines them (tests/planner/view_test.cc).
+    auto add_view = [&](const char* name, const char* sql) {
+      config::View* v = cfg.add_view();
+      v->set_name(name);
+      v->set_sql(sql);
+    };
+    add_view("female_patient", "SELECT patient_id, mrn, birth_date FROM ehr.patient WHERE sex = 'F'");
+    add_view("any_lab_result",
+             "SELECT 'ehr' AS source, patient_id::text AS subject, result_value AS value FROM ehr.lab_result "
+             "UNION ALL SELECT 'lab', lab_patient_id::text, result_value FROM lab.lab_result");
+    add_view("old_female_patient", "SELECT * FROM female_patient WHERE birth_date < DATE '1950-01-01'");
+    add_view("broken_view", "SELECT no_such_column FROM ehr.patient");
+    add_view("loop_a", "SELECT * FROM loop_b");
+    add_view("loop_b", "SELECT * FROM loop_a");
     e->sources_ = *SourceRegistry::Create(cfg);
     e->session_ = std::make_unique<Session>(e->sources_.get());
     return e;

@@ -248,3 +248,29 @@ TEST(ConfigLoader, LoadNamesTheFileInErrors) {
 
 }  // namespace
 }  // namespace tessera
+
+namespace tessera {
+namespace {
+
+TEST(ConfigLoaderViews, ParsesViewsAndChecksThemWithTheirLine) {
+  auto cfg = ParseConfig("view { name: \"female\" sql: \"SELECT * FROM ehr.patient WHERE sex = 'F'\" }\n", "/c");
+  ASSERT_TRUE(cfg.ok()) << cfg.status();
+  EXPECT_EQ(cfg->view(0).name(), "female");
+
+  auto error = [](const std::string& text) {
+    auto c = ParseConfig(text, "/c");
+    return c.ok() ? std::string("(parsed)") : std::string(c.status().message());
+  };
+  EXPECT_THAT(error("\nview {\n  name: \"v\"\n  sql: \"SELEC 1\"\n}\n"),
+              ::testing::AllOf(::testing::HasSubstr("line 4: view \"v\": syntax error"),
+                               ::testing::HasSubstr("at position 1")));
+  EXPECT_THAT(error("view { name: \"v\" sql: \"SELECT 1; SELECT 2\" }\n"),
+              ::testing::HasSubstr("sql must be one SELECT statement"));
+  EXPECT_THAT(error("view { name: \"v\" sql: \"SELECT 1\" }\nview { name: \"v\" sql: \"SELECT 2\" }\n"),
+              ::testing::HasSubstr("line 2: view \"v\" is defined twice"));
+  EXPECT_THAT(error("view { name: \"Obs\" sql: \"SELECT 1\" }\n"),
+              ::testing::HasSubstr("view #1: name \"Obs\" must start with a lower-case letter"));
+}
+
+}  // namespace
+}  // namespace tessera

@@ -1,0 +1,62 @@
+// Binding of a view from the configuration: its SQL is parsed and bound by a
+// binder of its own (its positions are in its own text), then used like a
+// subquery, so the optimizer pushes filters and limits through it.
+
+#include <algorithm>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/strip.h"
+#include "planner/binder/binder.h"
+#include "planner/parser/parser.h"
+
+namespace tessera {
+namespace {
+
+// `status` from the view's own text, restated for the query naming it: its
+// position (which counts in the view's SQL) is said in words.
+absl::Status InView(const absl::Status& status, absl::string_view view) {
+  std::string message(status.message());
+  if (std::optional<int> offset = ErrorPosition(status); offset.has_value()) {
+    size_t at = message.rfind(" at position ");
+    if (at != std::string::npos) {
+      message = absl::StrCat(message.substr(0, at), " (", message.substr(at + 4), " of the view's SQL)");
+    }
+  }
+  return absl::Status(status.code(), absl::StrCat("view \"", view, "\": ", message));
+}
+
+}  // namespace
+
+absl::StatusOr<Binder::Bound> Binder::BindView(const ast::TableRef& ref, const std::string& view_sql) {
+  if (std::find(expanding_views_.begin(), expanding_views_.end(), ref.name) != expanding_views_.end()) {
+    std::vector<std::string> chain = expanding_views_;
+    chain.push_back(ref.name);
+    return ErrorAt(absl::InvalidArgumentError(
+                       absl::StrCat("view \"", ref.name, "\" refers to itself (", absl::StrJoin(chain, " -> "), ")")),
+                   ref.location);
+  }
+  absl::StatusOr<std::vector<ast::Statement>> statements = ParseSql(view_sql);
+  if (!statements.ok()) return ErrorAt(InView(statements.status(), ref.name), ref.location);
+  if (statements->size() != 1 || statements->front().kind != ast::Statement::Kind::kSelect) {
+    return ErrorAt(absl::InvalidArgumentError(absl::StrCat("view \"", ref.name, "\" must be one SELECT statement")),
+                   ref.location);
+  }
+  Binder inner(catalog_, view_sql, now_);
+  inner.expanding_views_ = expanding_views_;
+  inner.expanding_views_.push_back(ref.name);
+  absl::StatusOr<std::unique_ptr<LogicalNode>> plan = inner.BindSelect(*statements->front().select);
+  if (!plan.ok()) return ErrorAt(InView(plan.status(), ref.name), ref.location);
+
+  std::string alias = ref.alias.empty() ? ref.name : ref.alias;
+  Bound out;
+  for (size_t i = 0; i < (*plan)->fields.size(); ++i) {
+    std::string name = i < ref.column_aliases.size() ? ref.column_aliases[i] : (*plan)->fields[i].name;
+    out.scope.Add({alias, name, (*plan)->fields[i].type});
+    (*plan)->fields[i].name = name;
+  }
+  out.plan = std::move(*plan);
+  return out;
+}
+
+}  // namespace tessera

@@ -1,0 +1,85 @@
+// Pass 2: a LIMIT (and an ORDER BY under it) over UNION ALL is copied into
+// every input, so that each source returns at most the rows the query can
+// use: "the 100 most recent results" asks each source for its own 100 most
+// recent, not for all of them. The original LIMIT and ORDER BY stay on top
+// to combine the inputs' rows.
+
+#include "planner/binder/expr_rewrite.h"
+#include "planner/optimizer/optimizer.h"
+
+namespace tessera {
+namespace {
+
+// `expr` over a projection's output, rewritten over the projection's input.
+std::unique_ptr<Expr> ThroughProject(const Expr& expr, const LogicalNode& project) {
+  return Rewrite(expr.Clone(), [&](const Expr& e) -> std::unique_ptr<Expr> {
+    return e.op == ExprOp::kColumn ? project.exprs[e.column]->Clone() : nullptr;
+  });
+}
+
+// The UNION ALL under `node` through projections, with `keys` (over `node`'s
+// output) rewritten over its columns; nullptr when there is none.
+LogicalNode* FindUnionAll(LogicalNode* node, std::vector<SortKey>* keys) {
+  while (node->kind == LogicalKind::kProject) {
+    for (SortKey& k : *keys) k.expr = ThroughProject(*k.expr, *node);
+    node = node->inputs[0].get();
+  }
+  if (node->kind != LogicalKind::kSetOp || node->set_op != LogicalSetOp::kUnionAll) return nullptr;
+  return node;
+}
+
+std::unique_ptr<LogicalNode> Wrap(LogicalKind kind, std::unique_ptr<LogicalNode> input) {
+  auto node = std::make_unique<LogicalNode>();
+  node->kind = kind;
+  node->fields = input->fields;
+  node->inputs.push_back(std::move(input));
+  return node;
+}
+
+void Push(LogicalNode& node) {
+  if (node.kind == LogicalKind::kLimit && node.limit.has_value()) {
+    LogicalNode* child = node.inputs[0].get();
+    const std::vector<SortKey>* order = nullptr;
+    if (child->kind == LogicalKind::kSort) {
+      order = &child->sort_keys;
+      child = child->inputs[0].get();
+    }
+    std::vector<SortKey> keys;
+    if (order != nullptr) {
+      for (const SortKey& k : *order) keys.push_back({k.expr->Clone(), k.descending, k.nulls_first});
+    }
+    if (LogicalNode* union_all = FindUnionAll(child, &keys); union_all != nullptr) {
+      for (auto& input : union_all->inputs) {
+        // Below the input's own projections, which a LIMIT commutes with,
+        // so that it meets the input's scan and can reach the source.
+        std::unique_ptr<LogicalNode>* slot = &input;
+        std::vector<SortKey> input_keys;
+        for (const SortKey& k : keys) input_keys.push_back({k.expr->Clone(), k.descending, k.nulls_first});
+        while ((*slot)->kind == LogicalKind::kProject) {
+          for (SortKey& k : input_keys) k.expr = ThroughProject(*k.expr, **slot);
+          slot = &(*slot)->inputs[0];
+        }
+        // A key that is constant in this input ('lab' AS source) orders nothing.
+        std::erase_if(input_keys, [](const SortKey& k) { return k.expr->op == ExprOp::kConstant; });
+        std::unique_ptr<LogicalNode> in = std::move(*slot);
+        if (!keys.empty()) {
+          in = Wrap(LogicalKind::kSort, std::move(in));
+          in->sort_keys = std::move(input_keys);
+        }
+        in = Wrap(LogicalKind::kLimit, std::move(in));
+        in->limit = *node.limit + node.offset;
+        *slot = std::move(in);
+      }
+    }
+  }
+  for (auto& in : node.inputs) Push(*in);
+}
+
+}  // namespace
+
+std::unique_ptr<LogicalNode> PushDownLimits(std::unique_ptr<LogicalNode> plan) {
+  Push(*plan);
+  return plan;
+}
+
+}  // namespace tessera
