@@ -49,6 +49,10 @@ absl::StatusOr<std::unique_ptr<SourceRegistry>> SourceRegistry::Create(
     registry->view_names_.push_back(view.name());
     registry->views_.emplace(view.name(), view.sql());
   }
+  for (const std::string& file : config.code_map_file()) {
+    absl::Status status = registry->code_maps_.LoadFile(file);
+    if (!status.ok()) return status;
+  }
   return registry;
 }
 

@@ -2,7 +2,7 @@
 //
 // The sources of one engine instance, built from its configuration: one
 // Connector per configured source, looked up by name, and the views defined
-// over them.
+// over them with the code maps they use.
 
 #ifndef TESSERA_ENGINE_CATALOG_SOURCE_REGISTRY_H_
 #define TESSERA_ENGINE_CATALOG_SOURCE_REGISTRY_H_
@@ -14,6 +14,7 @@
 
 #include "absl/status/statusor.h"
 #include "connectors/connector.h"
+#include "engine/terminology/code_map.h"
 #include "proto/config.pb.h"
 
 namespace tessera {
@@ -35,10 +36,14 @@ class SourceRegistry {
   // View names in configuration order.
   const std::vector<std::string>& view_names() const { return view_names_; }
 
+  // The code maps of the configuration's code map files.
+  const CodeMaps& code_maps() const { return code_maps_; }
+
  private:
   std::vector<std::string> names_;
   std::vector<std::string> view_names_;
   std::map<std::string, std::string, std::less<>> views_;
+  CodeMaps code_maps_;
   std::map<std::string, std::unique_ptr<Connector>, std::less<>> sources_;
 };
 

@@ -12,6 +12,7 @@
 #include "engine/config/config_loader.h"
 #include "engine/config/home.h"
 #include "engine/riverside/riverside.h"
+#include "engine/riverside/unified_views.h"
 #include "engine/types/datetime.h"
 
 namespace tessera::cli {
@@ -57,6 +58,7 @@ config::TesseraConfig EmbeddedConfig(const std::string& data_dir) {
     source->mutable_odbc()->set_connection_string(
         absl::StrCat("Driver=SQLite3;Database=", data_dir, "/", name, ".db"));
   }
+  riverside::AddUnifiedViews(absl::StrCat(data_dir, "/terminology/code_map.csv"), /*with_devices=*/false, &cfg);
   return cfg;
 }
 

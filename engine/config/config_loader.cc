@@ -132,7 +132,14 @@ absl::StatusOr<config::TesseraConfig> LoadConfig(const std::string& path) {
   }
   std::stringstream text;
   text << in.rdbuf();
-  return ParseConfig(text.str(), path);
+  ASSIGN_OR_RETURN(config::TesseraConfig cfg, ParseConfig(text.str(), path));
+  // Files the configuration names are found beside it, wherever it is read from.
+  size_t slash = path.rfind('/');
+  std::string folder = slash == std::string::npos ? "." : path.substr(0, slash);
+  for (std::string& file : *cfg.mutable_code_map_file()) {
+    if (!file.empty() && file[0] != '/') file = absl::StrCat(folder, "/", file);
+  }
+  return cfg;
 }
 
 absl::Status SaveConfig(const config::TesseraConfig& cfg, const std::string& path) {

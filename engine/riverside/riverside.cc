@@ -199,6 +199,9 @@ absl::Status GenerateRiverside(const GenOptions& options, std::ostream& out) {
   std::string truth_dir = absl::StrCat(options.data_dir, "/truth");
   RETURN_IF_ERROR(MakeDirectories(devices_dir));
   RETURN_IF_ERROR(MakeDirectories(truth_dir));
+  // The deployment's terminology: what the unified views translate with.
+  RETURN_IF_ERROR(MakeDirectories(absl::StrCat(options.data_dir, "/terminology")));
+  RETURN_IF_ERROR(WriteCodeMap(absl::StrCat(options.data_dir, "/terminology/code_map.csv")));
 
   NoiseRates rates = options.rates.Scaled(options.noise);
   HistoryContext context;

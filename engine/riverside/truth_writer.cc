@@ -86,6 +86,16 @@ absl::Status WriteSameFacts(const TruthInputs& truth, const std::string& path) {
   return out.Close();
 }
 
+absl::Status WriteManifest(const TruthInputs& truth, const std::string& path) {
+  OutputFile out(path);
+  RETURN_IF_ERROR(out.Open());
+  out.Append("key,value\n");
+  for (const auto& [key, value] : truth.manifest) out.Append(Line({key, value}));
+  return out.Close();
+}
+
+}  // namespace
+
 absl::Status WriteCodeMap(const std::string& path) {
   OutputFile out(path);
   RETURN_IF_ERROR(out.Open());
@@ -150,16 +160,6 @@ absl::Status WriteCodeMap(const std::string& path) {
   }
   return out.Close();
 }
-
-absl::Status WriteManifest(const TruthInputs& truth, const std::string& path) {
-  OutputFile out(path);
-  RETURN_IF_ERROR(out.Open());
-  out.Append("key,value\n");
-  for (const auto& [key, value] : truth.manifest) out.Append(Line({key, value}));
-  return out.Close();
-}
-
-}  // namespace
 
 absl::Status WriteTruthFiles(const TruthInputs& truth, const std::string& directory) {
   RETURN_IF_ERROR(WritePersons(*truth.people, absl::StrCat(directory, "/persons.csv")));

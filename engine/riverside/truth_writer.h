@@ -48,6 +48,12 @@ struct TruthInputs {
 // Writes the five truth files into `directory`.
 absl::Status WriteTruthFiles(const TruthInputs& truth, const std::string& directory);
 
+// Riverside's code maps (every local code and unit of every source, with its
+// standard code, unit and conversion) in the format of
+// engine/terminology/code_map.h. The truth files hold a copy; `tessera gen`
+// writes another as the deployment's terminology.
+absl::Status WriteCodeMap(const std::string& path);
+
 }  // namespace tessera::riverside
 
 #endif  // TESSERA_ENGINE_RIVERSIDE_TRUTH_WRITER_H_

@@ -56,6 +56,7 @@ std::optional<WindowOp> WindowFor(const std::string& name) {
 absl::StatusOr<std::unique_ptr<Expr>> Binder::BindFunction(const ast::Expr& expr, ExprContext& ctx) {
   const std::string& name = expr.name;
   auto fail = [&](absl::string_view why) { return ErrorAt(absl::InvalidArgumentError(why), expr.location); };
+  if (IsTerminologyFunction(name)) return BindTerminology(expr, ctx);
 
   if (std::optional<WindowOp> wop = WindowFor(name); wop.has_value() || expr.window != nullptr) {
     if (!wop.has_value()) {

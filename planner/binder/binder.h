@@ -24,6 +24,9 @@
 
 namespace tessera {
 
+// True for the functions BindTerminology binds.
+bool IsTerminologyFunction(absl::string_view name);
+
 class Binder {
  public:
   // `sql` is the query text, for error positions; `now` is the statement's
@@ -74,6 +77,8 @@ class Binder {
 
   absl::StatusOr<std::unique_ptr<Expr>> BindExpr(const ast::Expr& expr, ExprContext& ctx);
   absl::StatusOr<std::unique_ptr<Expr>> BindFunction(const ast::Expr& expr, ExprContext& ctx);
+  // map_code, map_unit, map_value and convert_unit (bind_terminology.cc).
+  absl::StatusOr<std::unique_ptr<Expr>> BindTerminology(const ast::Expr& expr, ExprContext& ctx);
   absl::StatusOr<std::unique_ptr<Expr>> BindBinary(const ast::Expr& expr, ExprContext& ctx);
   absl::StatusOr<std::unique_ptr<Expr>> BindScalarSubquery(const ast::Expr& expr, ExprContext& ctx);
   absl::StatusOr<ScalarSubquery> BindCorrelatedScalar(const ast::SelectStmt& sub, const Scope& outer, int location);

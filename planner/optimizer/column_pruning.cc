@@ -178,14 +178,44 @@ absl::StatusOr<Pruned> Prune(std::unique_ptr<LogicalNode> node, Required require
       n.fields = std::move(fields);
       return Pruned{std::move(node), std::move(mapping)};
     }
-    default: {
-      // Distinct, set operations, values and remote nodes need every column.
+    case LogicalKind::kSetOp: {
+      // UNION ALL passes rows through: every input keeps just the columns
+      // used above, in the same places. (The other set operations compare
+      // whole rows, so they keep them.)
+      if (n.set_op != LogicalSetOp::kUnionAll) break;
+      if (required.empty()) required.insert(0);
       for (size_t i = 0; i < n.inputs.size(); ++i) {
-        ASSIGN_OR_RETURN(Pruned child, PruneChild(n, static_cast<int>(i), All(n.inputs[i]->fields.size())));
+        ASSIGN_OR_RETURN(Pruned child, PruneChild(n, static_cast<int>(i), required));
+        auto select = std::make_unique<LogicalNode>();
+        select->kind = LogicalKind::kProject;
+        bool identity = n.inputs[i]->fields.size() == required.size();
+        int k = 0;
+        for (int c : required) {
+          identity = identity && child.mapping[c] == k++;
+          select->exprs.push_back(Expr::Column(child.mapping[c], n.inputs[i]->fields[child.mapping[c]].type));
+          select->fields.push_back(n.inputs[i]->fields[child.mapping[c]]);
+        }
+        if (identity) continue;
+        select->inputs.push_back(std::move(n.inputs[i]));
+        n.inputs[i] = std::move(select);
       }
-      return Pruned{std::move(node), Identity(n.fields.size())};
+      std::vector<int> mapping(n.fields.size(), -1);
+      std::vector<Field> fields;
+      for (int c : required) {
+        mapping[c] = static_cast<int>(fields.size());
+        fields.push_back(n.fields[c]);
+      }
+      n.fields = std::move(fields);
+      return Pruned{std::move(node), std::move(mapping)};
     }
+    default:
+      break;
   }
+  // Distinct, other set operations, values and remote nodes need every column.
+  for (size_t i = 0; i < n.inputs.size(); ++i) {
+    ASSIGN_OR_RETURN(Pruned child, PruneChild(n, static_cast<int>(i), All(n.inputs[i]->fields.size())));
+  }
+  return Pruned{std::move(node), Identity(n.fields.size())};
 }
 
 }  // namespace

@@ -1,5 +1,5 @@
-// Pass 2: a LIMIT (and an ORDER BY under it) over UNION ALL is copied into
-// every input, so that each source returns at most the rows the query can
+// Pass 2: a LIMIT moves below projections, and a LIMIT (and an ORDER BY
+// under it) over UNION ALL is copied into every input, so that each source returns at most the rows the query can
 // use: "the 100 most recent results" asks each source for its own 100 most
 // recent, not for all of them. The original LIMIT and ORDER BY stay on top
 // to combine the inputs' rows.
@@ -36,7 +36,24 @@ std::unique_ptr<LogicalNode> Wrap(LogicalKind kind, std::unique_ptr<LogicalNode>
   return node;
 }
 
-void Push(LogicalNode& node) {
+// LIMIT commutes with a projection: below it, it meets the scan and can
+// reach the source.
+void SinkBelowProjects(std::unique_ptr<LogicalNode>& slot) {
+  if (slot->kind == LogicalKind::kLimit && slot->inputs[0]->kind == LogicalKind::kProject) {
+    std::unique_ptr<LogicalNode> limit = std::move(slot);
+    std::unique_ptr<LogicalNode> project = std::move(limit->inputs[0]);
+    limit->inputs[0] = std::move(project->inputs[0]);
+    limit->fields = limit->inputs[0]->fields;
+    project->inputs[0] = std::move(limit);
+    slot = std::move(project);
+    // The LIMIT is now the projection's input: keep sinking it there.
+    SinkBelowProjects(slot->inputs[0]);
+  }
+}
+
+void Push(std::unique_ptr<LogicalNode>& slot) {
+  SinkBelowProjects(slot);
+  LogicalNode& node = *slot;
   if (node.kind == LogicalKind::kLimit && node.limit.has_value()) {
     LogicalNode* child = node.inputs[0].get();
     const std::vector<SortKey>* order = nullptr;
@@ -72,13 +89,13 @@ void Push(LogicalNode& node) {
       }
     }
   }
-  for (auto& in : node.inputs) Push(*in);
+  for (auto& in : node.inputs) Push(in);
 }
 
 }  // namespace
 
 std::unique_ptr<LogicalNode> PushDownLimits(std::unique_ptr<LogicalNode> plan) {
-  Push(*plan);
+  Push(plan);
   return plan;
 }
 

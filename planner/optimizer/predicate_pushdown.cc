@@ -4,9 +4,11 @@
 // sides of an inner join, into the preserved side of an outer join, the left
 // side of semi and anti joins, and every input of a set operation (a view's
 // UNION ALL of sources). Conditions are folded on the way: one that becomes
-// TRUE disappears, one that becomes FALSE empties its input.
+// TRUE disappears, one that becomes FALSE empties its input, and one on a
+// code map's CASE is restated over the local codes.
 
 #include "planner/binder/expr_rewrite.h"
+#include "planner/optimizer/case_inversion.h"
 #include "planner/optimizer/constant_folding.h"
 #include "planner/optimizer/optimizer.h"
 
@@ -34,10 +36,35 @@ std::unique_ptr<LogicalNode> Empty(const LogicalNode& node) {
   return empty;
 }
 
+bool IsEmpty(const LogicalNode& node) { return node.kind == LogicalKind::kValues && node.rows.empty(); }
+
+// A UNION ALL with an input that has no rows is its other input, under the
+// union's column names.
+std::unique_ptr<LogicalNode> WithoutEmptyInputs(std::unique_ptr<LogicalNode> union_all) {
+  if (IsEmpty(*union_all->inputs[0]) && IsEmpty(*union_all->inputs[1])) return Empty(*union_all);
+  for (int i = 0; i < 2; ++i) {
+    if (!IsEmpty(*union_all->inputs[i])) continue;
+    std::unique_ptr<LogicalNode> kept = std::move(union_all->inputs[1 - i]);
+    if (kept->kind == LogicalKind::kProject) {
+      kept->fields = union_all->fields;  // A projection just takes the names.
+      return kept;
+    }
+    auto rename = std::make_unique<LogicalNode>();
+    rename->kind = LogicalKind::kProject;
+    rename->fields = union_all->fields;
+    for (size_t c = 0; c < rename->fields.size(); ++c) {
+      rename->exprs.push_back(Expr::Column(static_cast<int>(c), rename->fields[c].type));
+    }
+    rename->inputs.push_back(std::move(kept));
+    return rename;
+  }
+  return union_all;
+}
+
 std::unique_ptr<LogicalNode> AddFilter(std::unique_ptr<LogicalNode> input, ExprList conjuncts) {
   ExprList kept;
   for (auto& c : conjuncts) {
-    c = FoldConstants(std::move(c));
+    c = InvertCaseComparison(FoldConstants(std::move(c)));
     if (IsConstant(*c, true)) continue;
     if (c->op == ExprOp::kConstant) return Empty(*input);  // FALSE or NULL.
     kept.push_back(std::move(c));
@@ -119,6 +146,7 @@ std::unique_ptr<LogicalNode> Push(std::unique_ptr<LogicalNode> node, ExprList pe
         }));
       }
       node->inputs[0] = Push(std::move(node->inputs[0]), std::move(below));
+      if (IsEmpty(*node->inputs[0])) return Empty(*node);
       return node;
     }
     case LogicalKind::kSetOp: {
@@ -141,6 +169,7 @@ std::unique_ptr<LogicalNode> Push(std::unique_ptr<LogicalNode> node, ExprList pe
       for (size_t i = 0; i < node->inputs.size(); ++i) {
         node->inputs[i] = Push(std::move(node->inputs[i]), std::move(per_input[i]));
       }
+      if (node->set_op == LogicalSetOp::kUnionAll) node = WithoutEmptyInputs(std::move(node));
       return AddFilter(std::move(node), std::move(above));
     }
     default: {

@@ -7,6 +7,7 @@
 #include "absl/strings/str_join.h"
 #include "engine/common/status_macros.h"
 #include "engine/riverside/riverside.h"
+#include "engine/riverside/unified_views.h"
 
 namespace tessera::testing {
 namespace {
@@ -68,7 +69,13 @@ FederatedTestEnv& FederatedTestEnv::Get(int64_t people) {
     add_view("broken_view", "SELECT no_such_column FROM ehr.patient");
     add_view("loop_a", "SELECT * FROM loop_b");
     add_view("loop_b", "SELECT * FROM loop_a");
-    e->sources_ = *SourceRegistry::Create(cfg);
+    riverside::AddUnifiedViews(absl::StrCat(e->data_dir_, "/terminology/code_map.csv"), /*with_devices=*/false, &cfg);
+    absl::StatusOr<std::unique_ptr<SourceRegistry>> sources = SourceRegistry::Create(cfg);
+    if (!sources.ok()) {
+      fprintf(stderr, "configuring the sources failed: %s\n", std::string(sources.status().message()).c_str());
+      abort();
+    }
+    e->sources_ = std::move(*sources);
     e->session_ = std::make_unique<Session>(e->sources_.get());
     return e;
   }();
