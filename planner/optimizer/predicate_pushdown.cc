@@ -10,6 +10,7 @@
 #include "planner/binder/expr_rewrite.h"
 #include "planner/optimizer/case_inversion.h"
 #include "planner/optimizer/constant_folding.h"
+#include "planner/optimizer/implied_bounds.h"
 #include "planner/optimizer/optimizer.h"
 
 namespace tessera {
@@ -70,6 +71,7 @@ std::unique_ptr<LogicalNode> AddFilter(std::unique_ptr<LogicalNode> input, ExprL
     kept.push_back(std::move(c));
   }
   conjuncts = std::move(kept);
+  for (auto& bound : ImpliedBounds(conjuncts)) conjuncts.push_back(std::move(bound));
   if (conjuncts.empty()) return input;
   auto filter = std::make_unique<LogicalNode>();
   filter->kind = LogicalKind::kFilter;

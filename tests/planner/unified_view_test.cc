@@ -71,6 +71,22 @@ TEST(UnifiedView, ValuesArriveInTheStandardUnit) {
               (Number("SELECT min(temperature_f) FROM ehr.vital_sign") - 32) * 5 / 9, 1e-9);
 }
 
+TEST(UnifiedView, ABoundOnAConvertedValueReachesTheSourceInItsUnit) {
+  // 50 kg is 110.23 lb: the EHR, which stores pounds, is asked for at most
+  // 110.3 lb (rounded outwards), and the exact condition still runs here.
+  std::string weight = Explain("SELECT value FROM observation WHERE code = '29463-7' AND value < 50");
+  EXPECT_THAT(weight, HasSubstr("(\"t0\".\"weight_lb\" <= 110.3)"));
+  EXPECT_EQ(Number("SELECT count(*) FROM observation WHERE code = '29463-7' AND value < 50"),
+            Number("SELECT count(*) FROM ehr.vital_sign WHERE CAST(weight_lb AS double precision) * 0.45359237 < 50"));
+  // Glucose over 126 mg/dL: the lab's codes are mg/dL (GLU) or mmol/L
+  // (GLUC), so the loosest raw bound, 126 / 18.016 = 6.99, is sent.
+  std::string glucose = Explain("SELECT value FROM observation WHERE code = '2345-7' AND value > 126");
+  EXPECT_THAT(glucose, HasSubstr("(\"t0\".\"test_code\" IN ('GLU', 'GLUC')) AND (\"t0\".\"result_value\" >= 6.99)"));
+  EXPECT_EQ(Number("SELECT count(*) FROM observation WHERE code = '2345-7' AND value > 126 AND source = 'lab'"),
+            Number("SELECT count(*) FROM lab.lab_result WHERE (test_code = 'GLU' AND result_value > 126) OR "
+                   "(test_code = 'GLUC' AND CAST(result_value AS double precision) * 18.016 > 126)"));
+}
+
 TEST(UnifiedView, EveryRowNamesItsSourceRecord) {
   EXPECT_EQ(Number("SELECT count(*) FROM observation WHERE source = 'lab' AND source_table = 'lab_result'"),
             Number("SELECT count(*) FROM lab.lab_result"));
