@@ -47,7 +47,7 @@ absl::StatusOr<std::unique_ptr<SourceRegistry>> SourceRegistry::Create(
   }
   for (const config::View& view : config.view()) {
     registry->view_names_.push_back(view.name());
-    registry->views_.emplace(view.name(), view.sql());
+    registry->views_.emplace(view.name(), view);
   }
   for (const std::string& file : config.code_map_file()) {
     absl::Status status = registry->code_maps_.LoadFile(file);
@@ -56,7 +56,7 @@ absl::StatusOr<std::unique_ptr<SourceRegistry>> SourceRegistry::Create(
   return registry;
 }
 
-const std::string* SourceRegistry::FindView(absl::string_view name) const {
+const config::View* SourceRegistry::FindView(absl::string_view name) const {
   auto it = views_.find(name);
   return it == views_.end() ? nullptr : &it->second;
 }

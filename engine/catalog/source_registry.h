@@ -31,8 +31,8 @@ class SourceRegistry {
   // Source names in configuration order.
   const std::vector<std::string>& names() const { return names_; }
 
-  // The view's SQL, or nullptr when no view has that name.
-  const std::string* FindView(absl::string_view name) const;
+  // The view, or nullptr when no view has that name.
+  const config::View* FindView(absl::string_view name) const;
   // View names in configuration order.
   const std::vector<std::string>& view_names() const { return view_names_; }
 
@@ -42,7 +42,7 @@ class SourceRegistry {
  private:
   std::vector<std::string> names_;
   std::vector<std::string> view_names_;
-  std::map<std::string, std::string, std::less<>> views_;
+  std::map<std::string, config::View, std::less<>> views_;
   CodeMaps code_maps_;
   std::map<std::string, std::unique_ptr<Connector>, std::less<>> sources_;
 };

@@ -79,8 +79,8 @@ absl::StatusOr<Binder::Bound> Binder::BindTableRef(const ast::TableRef& ref) {
         return out;
       }
     }
-    if (const std::string* view_sql = catalog_->sources().FindView(ref.name); view_sql != nullptr) {
-      return BindView(ref, *view_sql);
+    if (const config::View* view = catalog_->sources().FindView(ref.name); view != nullptr) {
+      return BindView(ref, *view);
     }
     if (default_source_.empty()) {
       const SourceRegistry& registry = catalog_->sources();

@@ -8,6 +8,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/strip.h"
 #include "planner/binder/binder.h"
+#include "engine/common/status_macros.h"
 #include "planner/parser/parser.h"
 
 namespace tessera {
@@ -26,9 +27,50 @@ absl::Status InView(const absl::Status& status, absl::string_view view) {
   return absl::Status(status.code(), absl::StrCat("view \"", view, "\": ", message));
 }
 
+// `plan` under a deduplication of its rows, as `spec` (whose column names
+// are the plan's) says.
+absl::StatusOr<std::unique_ptr<LogicalNode>> Deduplicated(std::unique_ptr<LogicalNode> plan,
+                                                          const config::Deduplication& spec, absl::string_view view) {
+  auto column = [&](const std::string& name, const char* what, bool required) -> absl::StatusOr<int> {
+    if (name.empty() && !required) return -1;
+    for (size_t i = 0; i < plan->fields.size(); ++i) {
+      if (plan->fields[i].name == name) return static_cast<int>(i);
+    }
+    return absl::InvalidArgumentError(absl::StrCat("view \"", view, "\": deduplicate.", what, " names \"", name,
+                                                   "\", which is not a column of the view"));
+  };
+  auto node = std::make_unique<LogicalNode>();
+  node->kind = LogicalKind::kDedup;
+  DedupSpec& d = node->dedup;
+  if (spec.key().empty()) {
+    return absl::InvalidArgumentError(absl::StrCat("view \"", view, "\": deduplicate needs at least one key"));
+  }
+  for (const std::string& k : spec.key()) {
+    ASSIGN_OR_RETURN(int c, column(k, "key", true));
+    d.keys.push_back(c);
+  }
+  ASSIGN_OR_RETURN(d.time, column(spec.time(), "time", false));
+  ASSIGN_OR_RETURN(d.value, column(spec.value(), "value", false));
+  ASSIGN_OR_RETURN(d.source, column(spec.source(), "source", false));
+  ASSIGN_OR_RETURN(d.record_id, column(spec.record_id(), "record_id", false));
+  d.time_tolerance_micros = spec.time_tolerance_seconds() * 1000000;
+  if (spec.value_tolerance() > 0) d.value_tolerance = spec.value_tolerance();
+  if (d.time >= 0 && plan->fields[d.time].type.id != TypeId::kTimestamp &&
+      plan->fields[d.time].type.id != TypeId::kDate) {
+    return absl::InvalidArgumentError(absl::StrCat("view \"", view, "\": deduplicate.time must be a date or timestamp"));
+  }
+  node->fields = plan->fields;
+  node->fields.push_back({"sources", DataType::Text(), false});
+  node->fields.push_back({"source_records", DataType::Text(), false});
+  node->fields.push_back({"conflicting", DataType::Bool(), false});
+  node->inputs.push_back(std::move(plan));
+  return node;
+}
+
 }  // namespace
 
-absl::StatusOr<Binder::Bound> Binder::BindView(const ast::TableRef& ref, const std::string& view_sql) {
+absl::StatusOr<Binder::Bound> Binder::BindView(const ast::TableRef& ref, const config::View& view) {
+  const std::string& view_sql = view.sql();
   if (std::find(expanding_views_.begin(), expanding_views_.end(), ref.name) != expanding_views_.end()) {
     std::vector<std::string> chain = expanding_views_;
     chain.push_back(ref.name);
@@ -47,6 +89,10 @@ absl::StatusOr<Binder::Bound> Binder::BindView(const ast::TableRef& ref, const s
   inner.expanding_views_.push_back(ref.name);
   absl::StatusOr<std::unique_ptr<LogicalNode>> plan = inner.BindSelect(*statements->front().select);
   if (!plan.ok()) return ErrorAt(InView(plan.status(), ref.name), ref.location);
+  if (view.has_deduplicate()) {
+    plan = Deduplicated(std::move(*plan), view.deduplicate(), ref.name);
+    if (!plan.ok()) return ErrorAt(plan.status(), ref.location);
+  }
 
   std::string alias = ref.alias.empty() ? ref.name : ref.alias;
   Bound out;

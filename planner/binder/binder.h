@@ -73,7 +73,7 @@ class Binder {
   absl::StatusOr<Bound> BindTableRef(const ast::TableRef& ref);
   absl::StatusOr<Bound> BindJoin(const ast::TableRef& ref);
   // A view of the configuration, expanded in place like a subquery.
-  absl::StatusOr<Bound> BindView(const ast::TableRef& ref, const std::string& view_sql);
+  absl::StatusOr<Bound> BindView(const ast::TableRef& ref, const config::View& view);
 
   absl::StatusOr<std::unique_ptr<Expr>> BindExpr(const ast::Expr& expr, ExprContext& ctx);
   absl::StatusOr<std::unique_ptr<Expr>> BindFunction(const ast::Expr& expr, ExprContext& ctx);

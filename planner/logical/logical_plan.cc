@@ -105,6 +105,8 @@ std::string NodeLine(const LogicalNode& n) {
     }
     case LogicalKind::kRemote:
       return absl::StrCat("Remote ", n.source_name);
+    case LogicalKind::kDedup:
+      return absl::StrCat("Deduplicate on [", absl::StrJoin(n.dedup.keys, ", "), "]");
   }
   return "?";
 }
@@ -176,6 +178,7 @@ std::unique_ptr<LogicalNode> ClonePlan(const LogicalNode& n) {
   if (n.remote_plan) c->remote_plan = ClonePlan(*n.remote_plan);
   c->remote_sql = n.remote_sql;
   c->paging_key = n.paging_key;
+  c->dedup = n.dedup;
   return c;
 }
 

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "engine/catalog/catalog.h"
+#include "engine/exec/dedup_spec.h"
 #include "engine/expr/expr.h"
 #include "engine/types/schema.h"
 #include "engine/types/value.h"
@@ -38,6 +39,7 @@ enum class LogicalKind {
   kSetOp,      // set_op, set_all over two inputs of the same shape.
   kWindow,     // Input columns then one column per window function.
   kRemote,     // Computed by one source: remote_plan (see above).
+  kDedup,      // Input columns then sources, source_records, conflicting: dedup.
 };
 
 enum class LogicalJoinType { kInner, kLeft, kRight, kFull, kSemi, kAnti };
@@ -91,6 +93,8 @@ struct LogicalNode {
   LogicalSetOp set_op = LogicalSetOp::kUnionAll;
   // kWindow.
   std::vector<WindowFunction> windows;
+  // kDedup: what makes rows of the input the same fact.
+  DedupSpec dedup;
   // kRemote.
   std::string source_name;
   Connector* source = nullptr;

@@ -208,6 +208,32 @@ absl::StatusOr<Pruned> Prune(std::unique_ptr<LogicalNode> node, Required require
       n.fields = std::move(fields);
       return Pruned{std::move(node), std::move(mapping)};
     }
+    case LogicalKind::kDedup: {
+      // The input keeps what is used above and what deduplication reads.
+      const int width = static_cast<int>(n.inputs[0]->fields.size());
+      DedupSpec& d = n.dedup;
+      Required child_required;
+      for (int c : required) {
+        if (c < width) child_required.insert(c);
+      }
+      for (int c : d.keys) child_required.insert(c);
+      for (int c : {d.time, d.value, d.source, d.record_id}) {
+        if (c >= 0) child_required.insert(c);
+      }
+      ASSIGN_OR_RETURN(Pruned child, PruneChild(n, 0, child_required));
+      for (int& c : d.keys) c = child.mapping[c];
+      for (int* c : {&d.time, &d.value, &d.source, &d.record_id}) {
+        if (*c >= 0) *c = child.mapping[*c];
+      }
+      const int new_width = static_cast<int>(n.inputs[0]->fields.size());
+      std::vector<int> mapping(n.fields.size(), -1);
+      for (int i = 0; i < width; ++i) mapping[i] = child.mapping[i];
+      for (int i = 0; i < 3; ++i) mapping[width + i] = new_width + i;
+      std::vector<Field> fields = n.inputs[0]->fields;
+      fields.insert(fields.end(), n.fields.end() - 3, n.fields.end());
+      n.fields = std::move(fields);
+      return Pruned{std::move(node), std::move(mapping)};
+    }
     default:
       break;
   }

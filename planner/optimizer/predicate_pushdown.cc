@@ -7,6 +7,8 @@
 // TRUE disappears, one that becomes FALSE empties its input, and one on a
 // code map's CASE is restated over the local codes.
 
+#include <algorithm>
+
 #include "planner/binder/expr_rewrite.h"
 #include "planner/optimizer/case_inversion.h"
 #include "planner/optimizer/constant_folding.h"
@@ -172,6 +174,20 @@ std::unique_ptr<LogicalNode> Push(std::unique_ptr<LogicalNode> node, ExprList pe
         node->inputs[i] = Push(std::move(node->inputs[i]), std::move(per_input[i]));
       }
       if (node->set_op == LogicalSetOp::kUnionAll) node = WithoutEmptyInputs(std::move(node));
+      return AddFilter(std::move(node), std::move(above));
+    }
+    case LogicalKind::kDedup: {
+      // Rows of one fact share their keys: a condition on the keys alone
+      // keeps or drops whole facts, so it may run before deduplication.
+      ExprList below, above;
+      for (auto& c : pending) {
+        bool on_keys = true;
+        ForEachColumn(*c, [&](int col) {
+          on_keys = on_keys && std::find(node->dedup.keys.begin(), node->dedup.keys.end(), col) != node->dedup.keys.end();
+        });
+        (on_keys ? below : above).push_back(std::move(c));
+      }
+      node->inputs[0] = Push(std::move(node->inputs[0]), std::move(below));
       return AddFilter(std::move(node), std::move(above));
     }
     default: {

@@ -2,6 +2,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "engine/common/status_macros.h"
+#include "engine/exec/dedup_operator.h"
 #include "engine/exec/distinct_operator.h"
 #include "engine/exec/filter_operator.h"
 #include "engine/exec/hash_aggregate_operator.h"
@@ -360,6 +361,10 @@ absl::StatusOr<OperatorPtr> Build(LogicalNode& n) {
     case LogicalKind::kDistinct: {
       ASSIGN_OR_RETURN(OperatorPtr child, Build(*n.inputs[0]));
       return OperatorPtr(std::make_unique<DistinctOperator>(std::move(child)));
+    }
+    case LogicalKind::kDedup: {
+      ASSIGN_OR_RETURN(OperatorPtr child, Build(*n.inputs[0]));
+      return OperatorPtr(std::make_unique<DedupOperator>(std::move(child), n.dedup));
     }
     case LogicalKind::kSetOp: {
       std::vector<OperatorPtr> children;

@@ -66,6 +66,20 @@ FederatedTestEnv& FederatedTestEnv::Get(int64_t people) {
              "SELECT 'ehr' AS source, patient_id::text AS subject, result_value AS value FROM ehr.lab_result "
              "UNION ALL SELECT 'lab', lab_patient_id::text, result_value FROM lab.lab_result");
     add_view("old_female_patient", "SELECT * FROM female_patient WHERE birth_date < DATE '1950-01-01'");
+    {
+      config::View* v = cfg.add_view();
+      v->set_name("ehr_lab_fact");
+      v->set_sql("SELECT 'ehr' AS source, lab_result_id AS record_id, patient_id, loinc_code, result_value, "
+                 "observed_at FROM ehr.lab_result");
+      config::Deduplication* d = v->mutable_deduplicate();
+      d->add_key("patient_id");
+      d->add_key("loinc_code");
+      d->set_time("observed_at");
+      d->set_time_tolerance_seconds(60);
+      d->set_value("result_value");
+      d->set_source("source");
+      d->set_record_id("record_id");
+    }
     add_view("broken_view", "SELECT no_such_column FROM ehr.patient");
     add_view("loop_a", "SELECT * FROM loop_b");
     add_view("loop_b", "SELECT * FROM loop_a");
