@@ -165,7 +165,7 @@ TEST(ConfigLoader, RejectsASourceWithNoKind) {
   std::string message = ParseError("source { name: \"lab\" }\n");
   EXPECT_THAT(message, StartsWith("/etc/tessera/cfg.textproto: "));
   EXPECT_THAT(message,
-              HasSubstr("source \"lab\" says nothing of how to reach it (add odbc { ... })"));
+              HasSubstr("source \"lab\" says nothing of how to reach it (add odbc { ... } or grpc { ... })"));
 }
 
 // The header promises that "every mistake is reported with the file and
