@@ -25,6 +25,8 @@ absl::StatusOr<std::unique_ptr<DeviceHub>> DeviceHub::Start(const HubOptions& op
   hub->service_ = std::make_unique<DeviceHubService>(std::move(tables), options.batch_pause);
   ::grpc::EnableDefaultHealthCheckService(true);
   ::grpc::ServerBuilder builder;
+  // Without this a second hub on the same port would share it silently.
+  builder.AddChannelArgument(GRPC_ARG_ALLOW_REUSEPORT, 0);
   builder.AddListeningPort(options.listen, ::grpc::InsecureServerCredentials(), &hub->port_);
   builder.RegisterService(hub->service_.get());
   hub->server_ = builder.BuildAndStart();
