@@ -53,8 +53,8 @@ std::unique_ptr<SourceRegistry> Registry(const std::string& devices_address) {
   return r.ok() ? std::move(*r) : nullptr;
 }
 
-absl::StatusOr<Rows> RunSql(SourceRegistry& sources, const std::string& sql) {
-  Session session(&sources);
+absl::StatusOr<Rows> RunSql(SourceRegistry& sources, const std::string& sql, SessionOptions options = {}) {
+  Session session(&sources, options);
   absl::StatusOr<std::vector<ast::Statement>> statements = session.Parse(sql);
   if (!statements.ok()) return statements.status();
   Rows rows;
@@ -199,6 +199,70 @@ TEST_F(DeviceFederationTest, ABindJoinSendsKeysToTheHubAsAnInList) {
   for (const JsonRow& r : testing::ReadDeviceFile("readings.jsonl")) expected += r.at("registration_id") == "R00000002";
   ASSERT_GT(expected, 0u);
   EXPECT_EQ(got->size(), expected);
+}
+
+// Every answer with work pushed into the hub equals the engine's own answer
+// over the hub's unfiltered tables.
+TEST_F(DeviceFederationTest, PushedAnswersEqualTheEnginesOwn) {
+  const std::vector<std::string> queries = {
+      "SELECT reading_id, value FROM devices.readings WHERE type = 'weight' AND value BETWEEN 150 AND 160",
+      "SELECT reading_id FROM devices.readings WHERE NOT (type = 'weight') AND (pulse IS NULL OR pulse > 90)",
+      "SELECT registration_id, owner_zip FROM devices.registrations "
+      "WHERE owner_name ILIKE 'b%' OR owner_zip LIKE '450_1' OR owner_phone IS NULL",
+      "SELECT registration_id FROM devices.registrations WHERE model NOT LIKE '%Scale%' AND unit <> 'mmHg'",
+      "SELECT reading_id FROM devices.readings WHERE measured_at >= TIMESTAMP '2026-10-01 00:00:00' "
+      "AND registration_id IN ('R00000002', 'R00000017', 'R00000025')",
+      "SELECT registration_id, owner_birth_date FROM devices.registrations "
+      "WHERE owner_birth_date < DATE '1950-01-01' ORDER BY owner_birth_date DESC, registration_id LIMIT 9",
+      "SELECT reading_id, systolic FROM devices.readings WHERE type = 'blood_pressure' "
+      "ORDER BY systolic DESC NULLS LAST, reading_id LIMIT 11",
+      "SELECT reading_id, value FROM devices.readings ORDER BY value NULLS FIRST, reading_id LIMIT 13",
+      "SELECT type, unit, count(*), max(value) FROM devices.readings WHERE value IS NOT NULL GROUP BY type, unit",
+      "SELECT reading_id FROM devices.readings WHERE type = 'glucose' AND value * 2 > 300 AND lower(unit) = 'mg/dl'",
+      "SELECT reading_id FROM devices.readings WHERE value = NULL OR reading_id < 5",
+  };
+  SessionOptions local;
+  local.optimizer.disabled = {"source_pushdown"};
+  for (const std::string& sql : queries) {
+    absl::StatusOr<Rows> pushed = RunSql(*sources_, sql);
+    absl::StatusOr<Rows> engine = RunSql(*sources_, sql, local);
+    ASSERT_TRUE(pushed.ok()) << sql << ": " << pushed.status();
+    ASSERT_TRUE(engine.ok()) << sql << ": " << engine.status();
+    EXPECT_FALSE(engine->empty()) << sql;
+    std::sort(pushed->begin(), pushed->end());
+    std::sort(engine->begin(), engine->end());
+    EXPECT_EQ(*pushed, *engine) << sql;
+    std::string plan = Plan(*sources_, sql);
+    EXPECT_TRUE(plan.find(" WHERE ") != std::string::npos || plan.find(" ORDER BY ") != std::string::npos)
+        << "nothing pushed for " << sql << "\n" << plan;
+  }
+}
+
+TEST(DeviceHubTimeout, AQueryPastItsDeadlineStopsTheHubsScan) {
+  // 200 ms before each batch: the whole table would take seconds.
+  std::unique_ptr<devicehub::DeviceHub> hub = testing::StartHub(absl::Milliseconds(200));
+  ASSERT_NE(hub, nullptr);
+  std::unique_ptr<SourceRegistry> sources = Registry(hub->address());
+  ASSERT_NE(sources, nullptr);
+  Session session(sources.get());
+  const std::string sql =
+      "SELECT r.reading_id, p.mrn FROM devices.readings r JOIN ehr.patient p ON p.patient_id = r.reading_id";
+  absl::StatusOr<std::vector<ast::Statement>> statements = session.Parse(sql);
+  ASSERT_TRUE(statements.ok()) << statements.status();
+  Rows rows;
+  Collector collector(&rows);
+  absl::Time start = absl::Now();
+  QueryContext ctx(start + absl::Milliseconds(500));
+  absl::StatusOr<StatementResult> result = session.Execute((*statements)[0], sql, ctx, collector);
+  EXPECT_EQ(result.status().code(), absl::StatusCode::kDeadlineExceeded) << result.status();
+  EXPECT_LT(absl::Now() - start, absl::Seconds(3));
+  bool stopped = false;
+  for (int i = 0; i < 300 && !stopped; ++i) {
+    stopped = hub->service().stats().active_scans == 0;
+    if (!stopped) absl::SleepFor(absl::Milliseconds(10));
+  }
+  EXPECT_TRUE(stopped);
+  EXPECT_EQ(hub->service().stats().scans_cancelled, 1);
 }
 
 TEST(DeviceHubDown, OnlyQueriesThatReadItFail) {
