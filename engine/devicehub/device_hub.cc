@@ -31,7 +31,8 @@ absl::StatusOr<std::unique_ptr<DeviceHub>> DeviceHub::Start(const HubOptions& op
   builder.RegisterService(hub->service_.get());
   hub->server_ = builder.BuildAndStart();
   if (hub->server_ == nullptr || hub->port_ == 0) {
-    return absl::UnavailableError(absl::StrCat("cannot listen on ", options.listen, " (in use, or not a local address?)"));
+    return absl::UnavailableError(
+        absl::StrCat("cannot listen on ", options.listen, " (in use, or not a local address?)"));
   }
   return hub;
 }

@@ -44,7 +44,8 @@ std::unique_ptr<SourceRegistry> Registry(const std::string& devices_address) {
   config::Source* ehr = cfg.add_source();
   ehr->set_name("ehr");
   ehr->mutable_odbc()->set_dialect(config::SQLITE);
-  ehr->mutable_odbc()->set_connection_string(absl::StrCat("Driver=SQLite3;Database=", testing::HubDataDir(), "/ehr.db"));
+  ehr->mutable_odbc()->set_connection_string(
+      absl::StrCat("Driver=SQLite3;Database=", testing::HubDataDir(), "/ehr.db"));
   config::Source* devices = cfg.add_source();
   devices->set_name("devices");
   devices->mutable_grpc()->set_address(devices_address);
