@@ -19,6 +19,8 @@ const std::vector<FlagSpec>& DeviceHubFlags() {
       {"data", "DIR", "folder holding devices/registrations.jsonl and readings.jsonl (default: the home folder's data)", ""},
       {"listen", "HOST:PORT", "address to serve on; port 0 picks a free one", devicehub::kDefaultHubAddress},
       {"home", "DIR", "home folder of the embedded default (default: $TESSERA_HOME or ~/.tessera)", ""},
+      {"tls-cert", "FILE", "serve TLS with this PEM certificate chain (with --tls-key)", ""},
+      {"tls-key", "FILE", "the PEM private key of --tls-cert", ""},
   };
   return flags;
 }
@@ -54,6 +56,8 @@ int RunDeviceHub(const std::vector<std::string>& argv) {
   devicehub::HubOptions options;
   options.data_dir = args->Has("data") ? args->Get("data") : HomeDataDir(ResolveHome(args->Get("home")));
   options.listen = args->Get("listen");
+  options.tls_cert_file = args->Get("tls-cert");
+  options.tls_key_file = args->Get("tls-key");
 
   // The server's threads inherit the blocked signals; this thread waits
   // for them and shuts down cleanly.

@@ -26,6 +26,10 @@ struct HubOptions {
   std::string data_dir;  // Holds devices/registrations.jsonl and readings.jsonl.
   std::string listen = kDefaultHubAddress;
   absl::Duration batch_pause = absl::ZeroDuration();  // See DeviceHubService.
+  // PEM certificate chain and private key to serve TLS; both empty for
+  // plain text.
+  std::string tls_cert_file;
+  std::string tls_key_file;
 };
 
 class DeviceHub {

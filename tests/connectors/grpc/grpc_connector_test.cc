@@ -5,13 +5,16 @@
 #include "connectors/grpc/grpc_connector.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <thread>
 
 #include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "engine/expr/like.h"
 #include "gtest/gtest.h"
 #include "tests/connectors/grpc/hub_test_env.h"
+#include "tests/engine/riverside/test_files.h"
 
 namespace tessera::grpc_source {
 namespace {
@@ -289,6 +292,42 @@ TEST(GrpcSourceDown, EveryCallNamesTheSourceAndAddress) {
   absl::Status health = source->CheckHealth();
   EXPECT_EQ(health.code(), absl::StatusCode::kUnavailable) << health;
   EXPECT_LT(absl::Now() - start, absl::Seconds(5));  // Refused at once, not after a timeout.
+}
+
+// A certificate for 127.0.0.1, made with the openssl tool for this test.
+bool MakeCertificate(const std::string& dir) {
+  std::string command = absl::StrCat(
+      "openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1 ",
+      "-keyout ", dir, "/key.pem -out ", dir, "/cert.pem 2>", dir, "/openssl.log");
+  return std::system(command.c_str()) == 0;
+}
+
+TEST(GrpcTls, ATlsHubIsReachedWithItsCertificateAuthorityOnly) {
+  const std::string dir = riverside::testing::MakeTestDir("tls");
+  ASSERT_TRUE(MakeCertificate(dir));
+  devicehub::HubOptions options;
+  options.data_dir = testing::HubDataDir();
+  options.listen = "127.0.0.1:0";
+  options.tls_cert_file = dir + "/cert.pem";
+  options.tls_key_file = dir + "/key.pem";
+  absl::StatusOr<std::unique_ptr<devicehub::DeviceHub>> hub = devicehub::DeviceHub::Start(options);
+  ASSERT_TRUE(hub.ok()) << hub.status();
+
+  GrpcConnector tls({.name = "devices", .address = (*hub)->address(), .tls_ca_file = dir + "/cert.pem"});
+  absl::StatusOr<std::vector<std::string>> tables = tls.ListTables();
+  ASSERT_TRUE(tables.ok()) << tables.status();
+  EXPECT_EQ(tables->size(), 2u);
+  EXPECT_EQ(tls.description(), "gRPC source (TLS)");
+
+  GrpcConnector plain({.name = "devices", .address = (*hub)->address(), .call_timeout = absl::Seconds(3)});
+  EXPECT_EQ(plain.ListTables().status().code(), absl::StatusCode::kUnavailable);
+
+  GrpcConnector missing({.name = "devices", .address = (*hub)->address(), .tls_ca_file = dir + "/none.pem"});
+  absl::Status status = missing.CheckHealth();
+  EXPECT_EQ(status.code(), absl::StatusCode::kNotFound);
+  EXPECT_NE(status.message().find("cannot read TLS certificate authority file " + dir + "/none.pem"),
+            std::string::npos)
+      << status;
 }
 
 }  // namespace
