@@ -21,7 +21,11 @@ absl::StatusOr<std::unique_ptr<GrpcScanStream>> GrpcScanStream::Start(v1::Source
   stream->cancel_link_ = ctx.OnCancel([call] { call->TryCancel(); });
   stream->reader_ = stub->Scan(&stream->context_, request);
   v1::ScanResponse first;
-  if (!stream->reader_->Read(&first)) return stream->Finish();
+  if (!stream->reader_->Read(&first)) {
+    absl::Status status = stream->Finish();
+    if (!status.ok()) return status;
+    return absl::DataLossError(absl::StrCat(stream->label_, " ended its scan without a schema"));
+  }
   if (first.payload_case() != v1::ScanResponse::kSchema) {
     return absl::DataLossError(absl::StrCat(stream->label_, " began its scan without a schema"));
   }

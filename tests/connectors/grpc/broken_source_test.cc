@@ -17,7 +17,8 @@ namespace tessera::grpc_source {
 namespace {
 
 // Tables "short_column" (a column shorter than the batch), "overrun" (text
-// lengths past the data) and "no_schema" (a batch before any schema).
+// lengths past the data), "no_schema" (a batch before any schema) and
+// "silent" (a scan that ends at once, without even a schema).
 class BrokenService final : public v1::SourceService::Service {
  public:
   ::grpc::Status GetCapabilities(::grpc::ServerContext*, const v1::GetCapabilitiesRequest*,
@@ -26,7 +27,7 @@ class BrokenService final : public v1::SourceService::Service {
   }
   ::grpc::Status ListTables(::grpc::ServerContext*, const v1::ListTablesRequest*,
                             v1::ListTablesResponse* reply) override {
-    for (const char* t : {"short_column", "overrun", "no_schema"}) reply->add_tables(t);
+    for (const char* t : {"short_column", "overrun", "no_schema", "silent"}) reply->add_tables(t);
     return ::grpc::Status::OK;
   }
   ::grpc::Status DescribeTable(::grpc::ServerContext*, const v1::DescribeTableRequest* request,
@@ -37,6 +38,7 @@ class BrokenService final : public v1::SourceService::Service {
   }
   ::grpc::Status Scan(::grpc::ServerContext*, const v1::ScanRequest* request,
                       ::grpc::ServerWriter<v1::ScanResponse>* writer) override {
+    if (request->table() == "silent") return ::grpc::Status::OK;
     v1::ScanResponse response;
     if (request->table() != "no_schema") {
       EncodeSchema(schema_, response.mutable_schema());
@@ -107,6 +109,9 @@ TEST_F(BrokenSourceTest, GarbageBatchesAreErrorsWithTheirReason) {
   absl::Status no_schema = ScanAll(source, "no_schema");
   EXPECT_EQ(no_schema.code(), absl::StatusCode::kDataLoss) << no_schema;
   EXPECT_NE(no_schema.message().find("without a schema"), std::string::npos) << no_schema;
+  absl::Status silent = ScanAll(source, "silent");
+  EXPECT_EQ(silent.code(), absl::StatusCode::kDataLoss) << silent;
+  EXPECT_NE(silent.message().find("ended its scan without a schema"), std::string::npos) << silent;
 }
 
 TEST_F(BrokenSourceTest, AQueryOverTheBrokenSourceFailsCleanly) {
