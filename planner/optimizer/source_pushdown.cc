@@ -6,6 +6,8 @@
 // structured scan's shape (see table_scan_builder.h): filter conditions it
 // evaluates, projections of columns, an order on columns, a limit.
 
+#include <limits>
+
 #include "engine/common/status_macros.h"
 #include "planner/binder/expr_rewrite.h"
 #include "planner/optimizer/optimizer.h"
@@ -171,6 +173,23 @@ std::unique_ptr<LogicalNode> LiftFiltersOverJoin(std::unique_ptr<LogicalNode> jo
   return filter;
 }
 
+// A source without SQL takes no offset: it is asked for the first
+// limit + offset rows, and the engine skips the offset.
+std::unique_ptr<LogicalNode> PushLimitBelowOffset(std::unique_ptr<LogicalNode> limit) {
+  if (*limit->limit > std::numeric_limits<int64_t>::max() - limit->offset) return limit;
+  auto pushed = std::make_unique<LogicalNode>();
+  pushed->kind = LogicalKind::kLimit;
+  pushed->fields = limit->inputs[0]->fields;
+  pushed->limit = *limit->limit + limit->offset;
+  pushed->inputs.push_back(std::move(limit->inputs[0]));
+  if (CanFold(*pushed)) {
+    limit->inputs[0] = Fold(std::move(pushed));
+  } else {
+    limit->inputs[0] = std::move(pushed->inputs[0]);
+  }
+  return limit;
+}
+
 std::unique_ptr<LogicalNode> Visit(std::unique_ptr<LogicalNode> node) {
   for (auto& in : node->inputs) in = Visit(std::move(in));
   if (node->kind == LogicalKind::kJoin) {
@@ -190,6 +209,10 @@ std::unique_ptr<LogicalNode> Visit(std::unique_ptr<LogicalNode> node) {
   }
   if (node->kind == LogicalKind::kFilter && IsRemote(*node->inputs[0])) return FoldFilter(std::move(node));
   if (!node->inputs.empty() && CanFold(*node)) return Fold(std::move(node));
+  if (node->kind == LogicalKind::kLimit && node->offset > 0 && node->limit.has_value() &&
+      IsRemote(*node->inputs[0]) && IsStructured(*node->inputs[0])) {
+    return PushLimitBelowOffset(std::move(node));
+  }
   return node;
 }
 

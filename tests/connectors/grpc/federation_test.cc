@@ -123,6 +123,13 @@ TEST_F(DeviceFederationTest, FilterOrderAndLimitArePushedIntoTheHub) {
   }
 }
 
+TEST_F(DeviceFederationTest, AnOffsetStaysLocalAndTheHubReturnsLimitPlusOffsetRows) {
+  std::string plan = Plan(*sources_, "SELECT reading_id FROM devices.readings ORDER BY reading_id LIMIT 5 OFFSET 7");
+  EXPECT_NE(plan.find("Limit 5 offset 7"), std::string::npos) << plan;
+  EXPECT_NE(plan.find("request: readings [reading_id] ORDER BY reading_id NULLS LAST LIMIT 12"), std::string::npos)
+      << plan;
+}
+
 TEST_F(DeviceFederationTest, WhatTheHubDoesNotDeclareStaysLocal) {
   // lower() and arithmetic are not in the contract: those conditions are
   // evaluated by the engine, and so are the order and limit above them.
@@ -221,6 +228,8 @@ TEST_F(DeviceFederationTest, PushedAnswersEqualTheEnginesOwn) {
       "SELECT type, unit, count(*), max(value) FROM devices.readings WHERE value IS NOT NULL GROUP BY type, unit",
       "SELECT reading_id FROM devices.readings WHERE type = 'glucose' AND value * 2 > 300 AND lower(unit) = 'mg/dl'",
       "SELECT reading_id FROM devices.readings WHERE value = NULL OR reading_id < 5",
+      "SELECT reading_id, value FROM devices.readings WHERE type = 'glucose' "
+      "ORDER BY value DESC, reading_id LIMIT 5 OFFSET 7",
   };
   SessionOptions local;
   local.optimizer.disabled = {"source_pushdown"};
