@@ -17,6 +17,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "connectors/table_scan.h"
 #include "engine/exec/query_context.h"
 #include "engine/types/row_batch.h"
 #include "engine/types/schema.h"
@@ -37,6 +38,9 @@ struct Capabilities {
   // Generated SQL is the way to talk to this source (otherwise the source
   // takes structured scan requests).
   bool sql = false;
+  // Without SQL: which filter conditions the source evaluates (with
+  // `filter`). Such a source never computes joins or aggregates.
+  FilterSupport filter_support;
 };
 
 struct ColumnInfo {
@@ -62,7 +66,15 @@ struct ScanRequest {
   // page a large result (`key > last ORDER BY key LIMIT n`) when its driver
   // cannot stream. Empty when the result must be read in one piece.
   std::string paging_key;
+  // For a source without SQL (capabilities().sql false), the sub-query in
+  // structured form; `sql` is then empty.
+  std::optional<TableScan> table_scan;
 };
+
+// The sub-query as EXPLAIN shows it: its SQL, or its structured form.
+inline std::string ScanRequestText(const ScanRequest& request) {
+  return request.table_scan.has_value() ? TableScanToString(*request.table_scan) : request.sql;
+}
 
 // The rows of one sub-query, batch by batch. Not thread-safe: cancellation
 // reaches a stream through its QueryContext.

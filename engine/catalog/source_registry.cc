@@ -2,6 +2,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "connectors/grpc/grpc_connector.h"
 #include "connectors/odbc/odbc_connector.h"
 
 namespace tessera {
@@ -37,6 +38,14 @@ absl::StatusOr<std::unique_ptr<SourceRegistry>> SourceRegistry::Create(
         }
         if (source.odbc().page_rows() > 0) options.page_rows = source.odbc().page_rows();
         connector = std::make_unique<odbc::OdbcConnector>(std::move(options));
+        break;
+      }
+      case config::Source::kGrpc: {
+        grpc_source::GrpcSourceOptions options;
+        options.name = source.name();
+        options.address = source.grpc().address();
+        options.tls_ca_file = source.grpc().tls_ca_file();
+        connector = std::make_unique<grpc_source::GrpcConnector>(std::move(options));
         break;
       }
       case config::Source::KIND_NOT_SET:

@@ -23,6 +23,7 @@ inline constexpr int kExitError = 1;  // The work failed (a source error, bad SQ
 inline constexpr int kExitUsage = 2;  // The command line was wrong.
 
 int RunConsole(const std::vector<std::string>& args);
+int RunDeviceHub(const std::vector<std::string>& args);
 int RunQuery(const std::vector<std::string>& args);
 int RunGen(const std::vector<std::string>& args);
 int RunSources(const std::vector<std::string>& args);

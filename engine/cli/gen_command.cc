@@ -11,6 +11,7 @@
 #include "engine/cli/command.h"
 #include "engine/config/config_loader.h"
 #include "engine/config/home.h"
+#include "engine/devicehub/device_hub.h"
 #include "engine/riverside/riverside.h"
 #include "engine/riverside/unified_views.h"
 #include "engine/types/datetime.h"
@@ -45,7 +46,8 @@ constexpr char kGenUsage[] =
     "Usage: tessera gen [FLAGS]\n\n"
     "Generates Riverside, a fictional health system, as its own systems hold it:\n"
     "an EHR, a lab system and a pharmacy as SQLite files (and PostgreSQL or MariaDB\n"
-    "when asked), home-device readings for the device hub, and the ground truth\n"
+    "when asked), home-device readings for the device hub ('tessera devicehub',\n"
+    "the `devices` source at 127.0.0.1:50071), and the ground truth\n"
     "(which records are the same person, which rows the same fact) beside them.\n"
     "Writes the embedded default configuration so that 'tessera query' works next.\n\n";
 
@@ -58,6 +60,11 @@ config::TesseraConfig EmbeddedConfig(const std::string& data_dir) {
     source->mutable_odbc()->set_connection_string(
         absl::StrCat("Driver=SQLite3;Database=", data_dir, "/", name, ".db"));
   }
+  // The home devices are served by `tessera devicehub` on its default
+  // address; queries that do not read them work without it.
+  config::Source* devices = cfg.add_source();
+  devices->set_name("devices");
+  devices->mutable_grpc()->set_address(devicehub::kDefaultHubAddress);
   riverside::AddUnifiedViews(absl::StrCat(data_dir, "/terminology/code_map.csv"), /*with_devices=*/false, &cfg);
   return cfg;
 }

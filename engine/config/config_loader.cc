@@ -102,8 +102,19 @@ absl::Status Validate(const config::TesseraConfig& cfg, absl::string_view path,
           return error("odbc", absl::StrCat(where, ": odbc.dialect is missing (SQLITE, POSTGRESQL or MARIADB)"));
         }
         break;
+      case config::Source::kGrpc: {
+        const std::string& address = s.grpc().address();
+        size_t colon = address.rfind(':');
+        if (address.empty()) return error("grpc", absl::StrCat(where, ": grpc.address is empty"));
+        if (colon == std::string::npos || colon == 0 || colon + 1 == address.size() ||
+            address.find_first_not_of("0123456789", colon + 1) != std::string::npos) {
+          return error("grpc", absl::StrCat(where, ": grpc.address \"", address, "\" is not HOST:PORT"));
+        }
+        break;
+      }
       case config::Source::KIND_NOT_SET:
-        return error(nullptr, absl::StrCat(where, " says nothing of how to reach it (add odbc { ... })"));
+        return error(nullptr,
+                     absl::StrCat(where, " says nothing of how to reach it (add odbc { ... } or grpc { ... })"));
     }
   }
   return ValidateViews(cfg, path, tree);

@@ -29,7 +29,7 @@ RemoteScanOperator::~RemoteScanOperator() {
   // A scan abandoned early (LIMIT reached, an error elsewhere) is stopped at
   // the source, so joining the producer never waits for a slow statement.
   query_link_.reset();
-  scan_ctx_.Cancel();
+  if (scan_ctx_ != nullptr) scan_ctx_->Cancel();
   if (producer_.joinable()) producer_.join();
   absl::MutexLock lock(&mu_);
   if (ctx_ != nullptr && ctx_->memory != nullptr) ctx_->memory->Release(queued_bytes_);
@@ -48,12 +48,14 @@ std::vector<std::string> RemoteScanOperator::Details() const {
   // A bound scan shows its first sub-query, shortened (the IN-lists are
   // long), but like any scan reports the rows it fetched: EXPLAIN ANALYZE
   // is how a reader sees what the bind join saved.
+  // A source without SQL shows the structured request it was sent.
+  const char* label = request_.table_scan.has_value() ? "request: " : "sql: ";
   if (make_requests_ && !requests_.empty()) {
-    std::string first = requests_[0].sql;
+    std::string first = ScanRequestText(requests_[0]);
     if (first.size() > 300) first = absl::StrCat(first.substr(0, 300), "...");
-    lines.push_back(absl::StrCat("sql: ", first));
+    lines.push_back(absl::StrCat(label, first));
   } else {
-    lines.push_back(absl::StrCat("sql: ", request_.sql));
+    lines.push_back(absl::StrCat(label, ScanRequestText(request_)));
     if (!request_.paging_key.empty()) lines.push_back(absl::StrCat("paged by ", request_.paging_key));
   }
   absl::MutexLock lock(&mu_);
@@ -77,7 +79,10 @@ absl::Duration RemoteScanOperator::time_to_first_batch() const {
 absl::Status RemoteScanOperator::Open(ExecContext& ctx) {
   ctx_ = &ctx;
   opened_ = absl::Now();
-  query_link_ = ctx.query->OnCancel([this] { scan_ctx_.Cancel(); });
+  // The scan keeps the query's deadline, which a source may enforce itself
+  // (a gRPC call carries it to the service).
+  scan_ctx_ = std::make_unique<QueryContext>(ctx.query->deadline());
+  query_link_ = ctx.query->OnCancel([this] { scan_ctx_->Cancel(); });
   if (!make_requests_) Start();
   return absl::OkStatus();
 }
@@ -152,7 +157,7 @@ bool RemoteScanOperator::consumer_gone() const {
 }
 
 absl::Status RemoteScanOperator::FetchOne(const ScanRequest& request) {
-  absl::StatusOr<std::unique_ptr<RowBatchStream>> stream = source_->Scan(request, scan_ctx_);
+  absl::StatusOr<std::unique_ptr<RowBatchStream>> stream = source_->Scan(request, *scan_ctx_);
   if (!stream.ok()) return stream.status();
   while (true) {
     RowBatch batch((*stream)->schema());

@@ -81,7 +81,7 @@ class RemoteScanOperator : public Operator {
   ExecContext* ctx_ = nullptr;
   // The scan's own cancellation: cancelled with the query, and when the
   // operator is destroyed before the source finished (a LIMIT was reached).
-  QueryContext scan_ctx_;
+  std::unique_ptr<QueryContext> scan_ctx_;  // Created by Open.
   std::unique_ptr<QueryContext::Registration> query_link_;
   std::thread producer_;
   absl::Time opened_;

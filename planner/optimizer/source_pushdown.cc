@@ -2,11 +2,18 @@
 // engine's meaning (see pushability.h), bottom-up: a table scan becomes a
 // remote node, and a filter, projection, aggregate, sort, limit, DISTINCT or
 // same-source join directly above remote nodes of one source joins them.
+// A source without SQL takes only what it declared and what keeps its
+// structured scan's shape (see table_scan_builder.h): filter conditions it
+// evaluates, projections of columns, an order on columns, a limit.
+
+#include <limits>
 
 #include "engine/common/status_macros.h"
 #include "planner/binder/expr_rewrite.h"
 #include "planner/optimizer/optimizer.h"
 #include "planner/optimizer/pushability.h"
+#include "planner/optimizer/structured_pushability.h"
+#include "planner/physical/table_scan_builder.h"
 
 namespace tessera {
 namespace {
@@ -14,6 +21,17 @@ namespace {
 bool IsRemote(const LogicalNode& n) { return n.kind == LogicalKind::kRemote; }
 
 DialectKind DialectOf(const LogicalNode& remote) { return remote.source->dialect()->kind(); }
+
+// A source that takes structured scans rather than SQL.
+bool IsStructured(const LogicalNode& remote) { return !remote.source->capabilities().sql; }
+
+// How a filter condition over `remote` may be pushed.
+Pushability ClassifyCondition(const Expr& c, const LogicalNode& remote, bool filter_fits) {
+  if (!IsStructured(remote)) return ConditionPushability(c, DialectOf(remote));
+  const Capabilities& caps = remote.source->capabilities();
+  return filter_fits && caps.filter && CanSourceEvaluate(c, caps.filter_support) ? Pushability::kExact
+                                                                                 : Pushability::kNo;
+}
 
 // Moves `node` (whose inputs are remote nodes of one source) into the remote
 // plan: the remote node now computes it.
@@ -27,10 +45,11 @@ std::unique_ptr<LogicalNode> Fold(std::unique_ptr<LogicalNode> node) {
 }
 
 std::unique_ptr<LogicalNode> FoldFilter(std::unique_ptr<LogicalNode> filter) {
-  DialectKind d = DialectOf(*filter->inputs[0]);
+  const LogicalNode& input = *filter->inputs[0];
+  const bool filter_fits = !IsStructured(input) || FoldsIntoTableScan(*filter);
   std::vector<std::unique_ptr<Expr>> pushed, kept;
   for (auto& c : SplitConjuncts(std::move(filter->predicate))) {
-    switch (ConditionPushability(*c, d)) {
+    switch (ClassifyCondition(*c, input, filter_fits)) {
       case Pushability::kExact:
         pushed.push_back(std::move(c));
         break;
@@ -58,10 +77,32 @@ std::unique_ptr<LogicalNode> FoldFilter(std::unique_ptr<LogicalNode> filter) {
   return filter;
 }
 
+// For a source without SQL: projections of columns, an order on columns
+// and a limit, as far as it declared them.
+bool CanFoldStructured(const LogicalNode& n) {
+  const Capabilities& caps = n.inputs[0]->source->capabilities();
+  bool declared = false;
+  switch (n.kind) {
+    case LogicalKind::kProject:
+      declared = caps.projection;
+      break;
+    case LogicalKind::kSort:
+      declared = caps.order_by;
+      break;
+    case LogicalKind::kLimit:
+      declared = caps.limit;
+      break;
+    default:
+      return false;
+  }
+  return declared && n.inputs.size() == 1 && FoldsIntoTableScan(n);
+}
+
 bool CanFold(const LogicalNode& n) {
   for (const auto& in : n.inputs) {
     if (!IsRemote(*in) || in->source != n.inputs[0]->source) return false;
   }
+  if (IsStructured(*n.inputs[0])) return CanFoldStructured(n);
   const DialectKind d = DialectOf(*n.inputs[0]);
   switch (n.kind) {
     case LogicalKind::kProject:
@@ -112,6 +153,7 @@ std::unique_ptr<LogicalNode> LiftFiltersOverJoin(std::unique_ptr<LogicalNode> jo
   const LogicalNode* left = remote_under(*join->inputs[0]);
   const LogicalNode* right = remote_under(*join->inputs[1]);
   if (left == nullptr || right == nullptr || left->source != right->source) return join;
+  if (IsStructured(*left)) return join;  // It cannot compute the join anyway.
   const int left_width = static_cast<int>(join->inputs[0]->fields.size());
   std::vector<std::unique_ptr<Expr>> lifted;
   for (int side = 0; side < 2; ++side) {
@@ -129,6 +171,23 @@ std::unique_ptr<LogicalNode> LiftFiltersOverJoin(std::unique_ptr<LogicalNode> jo
   filter->predicate = JoinConjuncts(std::move(lifted));
   filter->inputs.push_back(CanFold(*join) ? Fold(std::move(join)) : std::move(join));
   return filter;
+}
+
+// A source without SQL takes no offset: it is asked for the first
+// limit + offset rows, and the engine skips the offset.
+std::unique_ptr<LogicalNode> PushLimitBelowOffset(std::unique_ptr<LogicalNode> limit) {
+  if (*limit->limit > std::numeric_limits<int64_t>::max() - limit->offset) return limit;
+  auto pushed = std::make_unique<LogicalNode>();
+  pushed->kind = LogicalKind::kLimit;
+  pushed->fields = limit->inputs[0]->fields;
+  pushed->limit = *limit->limit + limit->offset;
+  pushed->inputs.push_back(std::move(limit->inputs[0]));
+  if (CanFold(*pushed)) {
+    limit->inputs[0] = Fold(std::move(pushed));
+  } else {
+    limit->inputs[0] = std::move(pushed->inputs[0]);
+  }
+  return limit;
 }
 
 std::unique_ptr<LogicalNode> Visit(std::unique_ptr<LogicalNode> node) {
@@ -150,6 +209,10 @@ std::unique_ptr<LogicalNode> Visit(std::unique_ptr<LogicalNode> node) {
   }
   if (node->kind == LogicalKind::kFilter && IsRemote(*node->inputs[0])) return FoldFilter(std::move(node));
   if (!node->inputs.empty() && CanFold(*node)) return Fold(std::move(node));
+  if (node->kind == LogicalKind::kLimit && node->offset > 0 && node->limit.has_value() &&
+      IsRemote(*node->inputs[0]) && IsStructured(*node->inputs[0])) {
+    return PushLimitBelowOffset(std::move(node));
+  }
   return node;
 }
 

@@ -19,6 +19,7 @@
 #include "engine/exec/window_operator.h"
 #include "planner/binder/expr_rewrite.h"
 #include "planner/physical/sql_generator.h"
+#include "planner/physical/table_scan_builder.h"
 
 namespace tessera {
 namespace {
@@ -134,13 +135,13 @@ bool LooksSmall(const LogicalNode& n) {
 // The probe side of a bind join: `remote`'s sub-query restricted to
 // `key_column IN (keys)`, in chunks.
 std::unique_ptr<RemoteScanOperator> BuildBindProbe(const LogicalNode& remote, int key_column,
-                                                   const GeneratedSql& unfiltered) {
+                                                   const ScanRequest& unfiltered) {
   std::shared_ptr<LogicalNode> plan = ClonePlan(*remote.remote_plan);
   Connector* source = remote.source;
   const DataType key_type = remote.fields[key_column].type;
   auto make = [plan, source, key_column, key_type, unfiltered](const std::optional<std::vector<Value>>& keys)
       -> absl::StatusOr<std::vector<ScanRequest>> {
-    if (!keys.has_value()) return std::vector<ScanRequest>{{unfiltered.sql, unfiltered.paging_key}};
+    if (!keys.has_value()) return std::vector<ScanRequest>{unfiltered};
     std::vector<ScanRequest> requests;
     for (size_t begin = 0; begin < keys->size(); begin += kBindKeysPerQuery) {
       size_t end = std::min(keys->size(), begin + kBindKeysPerQuery);
@@ -152,13 +153,12 @@ std::unique_ptr<RemoteScanOperator> BuildBindProbe(const LogicalNode& remote, in
       filter->fields = plan->fields;
       filter->predicate = Expr::Call(ExprOp::kInList, DataType::Bool(), std::move(args));
       filter->inputs.push_back(ClonePlan(*plan));
-      ASSIGN_OR_RETURN(GeneratedSql sql, GenerateSql(*filter, *source->dialect()));
-      requests.push_back({sql.sql, sql.paging_key});
+      ASSIGN_OR_RETURN(ScanRequest request, MakeScanRequest(*filter, *source));
+      requests.push_back(std::move(request));
     }
     return requests;
   };
-  return RemoteScanOperator::Deferred(source, SchemaOf(remote.fields), {unfiltered.sql, unfiltered.paging_key},
-                                      std::move(make));
+  return RemoteScanOperator::Deferred(source, SchemaOf(remote.fields), unfiltered, std::move(make));
 }
 
 // For an inner join whose left side looks small and right side big, the
@@ -228,11 +228,12 @@ absl::StatusOr<OperatorPtr> BuildJoin(LogicalNode& n) {
   OperatorPtr left;
   if (!left_keys.empty() && bindable_type && n.inputs[0]->kind == LogicalKind::kRemote &&
       left_keys[0]->op == ExprOp::kColumn && right_keys[0]->op == ExprOp::kColumn && LooksSmall(*n.inputs[1]) &&
-      !LooksSmall(*n.inputs[0])) {
+      !LooksSmall(*n.inputs[0]) &&
+      CanRestrictWithKeys(*n.inputs[0], left_keys[0]->type, right_keys[0]->type)) {
     LogicalNode& remote = *n.inputs[0];
-    ASSIGN_OR_RETURN(GeneratedSql sql, GenerateSql(*remote.remote_plan, *remote.source->dialect()));
-    remote.remote_sql = sql.sql;
-    std::unique_ptr<RemoteScanOperator> scan = BuildBindProbe(remote, left_keys[0]->column, sql);
+    ASSIGN_OR_RETURN(ScanRequest request, MakeScanRequest(*remote.remote_plan, *remote.source));
+    remote.remote_sql = ScanRequestText(request);
+    std::unique_ptr<RemoteScanOperator> scan = BuildBindProbe(remote, left_keys[0]->column, request);
     probe = scan.get();
     left = std::move(scan);
   } else {
@@ -289,10 +290,9 @@ absl::StatusOr<OperatorPtr> Build(LogicalNode& n) {
     case LogicalKind::kScan: {
       const LogicalNode& plan = n.kind == LogicalKind::kRemote ? *n.remote_plan : n;
       Connector* source = n.kind == LogicalKind::kRemote ? n.source : n.table->source;
-      ASSIGN_OR_RETURN(GeneratedSql sql, GenerateSql(plan, *source->dialect()));
-      n.remote_sql = sql.sql;
-      return OperatorPtr(std::make_unique<RemoteScanOperator>(
-          source, ScanRequest{.sql = sql.sql, .paging_key = sql.paging_key}, SchemaOf(n.fields)));
+      ASSIGN_OR_RETURN(ScanRequest request, MakeScanRequest(plan, *source));
+      n.remote_sql = ScanRequestText(request);
+      return OperatorPtr(std::make_unique<RemoteScanOperator>(source, std::move(request), SchemaOf(n.fields)));
     }
     case LogicalKind::kValues:
       return OperatorPtr(ValuesOperator::FromRows(SchemaOf(n.fields), n.rows));

@@ -21,7 +21,8 @@ die() { echo "$me: error: $*" >&2; exit 1; }
 BUILD_PKGS=(bazel-bootstrap bazel-platforms libgrpc++-dev protobuf-compiler-grpc
   libprotobuf-dev protobuf-compiler libabsl-dev libre2-dev unixodbc unixodbc-dev
   odbc-postgresql libsqliteodbc odbc-mariadb libgtest-dev libgmock-dev
-  libbenchmark-dev libpg-query-dev libedit-dev pkg-config sqlite3 g++ ca-certificates)
+  libbenchmark-dev libpg-query-dev libedit-dev pkg-config sqlite3 g++ ca-certificates
+  openssl)
 SERVER_PKGS=(postgresql postgresql-client mariadb-server mariadb-client)
 ODBC_DIR=${TESSERA_ODBC_LIBDIR:-/usr/lib/$(uname -m)-linux-gnu/odbc}
 

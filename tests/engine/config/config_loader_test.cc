@@ -161,11 +161,30 @@ TEST(ConfigLoader, RejectsAnEmptyConnectionString) {
   }
 }
 
+TEST(ConfigLoader, ParsesAGrpcSource) {
+  auto cfg = ParseConfig(
+      "source { name: \"devices\" grpc { address: \"127.0.0.1:50071\" tls_ca_file: \"/etc/ca.pem\" } }\n", kPath);
+  ASSERT_TRUE(cfg.ok()) << cfg.status();
+  EXPECT_EQ(cfg->source(0).grpc().address(), "127.0.0.1:50071");
+  EXPECT_EQ(cfg->source(0).grpc().tls_ca_file(), "/etc/ca.pem");
+}
+
+TEST(ConfigLoader, RejectsAGrpcAddressWithoutPort) {
+  EXPECT_THAT(ParseError("source { name: \"devices\" grpc { } }\n"),
+              HasSubstr("line 1: source \"devices\": grpc.address is empty"));
+  for (const char* address : {"localhost", "127.0.0.1:", ":50071", "127.0.0.1:50x"}) {
+    std::string message =
+        ParseError(absl::StrCat("source { name: \"devices\"\n grpc { address: \"", address, "\" } }\n"));
+    EXPECT_THAT(message, HasSubstr(absl::StrCat("line 2: source \"devices\": grpc.address \"", address,
+                                                "\" is not HOST:PORT")));
+  }
+}
+
 TEST(ConfigLoader, RejectsASourceWithNoKind) {
   std::string message = ParseError("source { name: \"lab\" }\n");
   EXPECT_THAT(message, StartsWith("/etc/tessera/cfg.textproto: "));
   EXPECT_THAT(message,
-              HasSubstr("source \"lab\" says nothing of how to reach it (add odbc { ... })"));
+              HasSubstr("source \"lab\" says nothing of how to reach it (add odbc { ... } or grpc { ... })"));
 }
 
 // The header promises that "every mistake is reported with the file and

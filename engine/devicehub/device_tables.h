@@ -1,0 +1,37 @@
+// File: engine/devicehub/device_tables.h
+//
+// The sample device hub's data: the home-device files `tessera gen` writes
+// (<data>/devices/registrations.jsonl and readings.jsonl, see
+// engine/riverside/device_writer.h) loaded into columnar tables at start.
+// Scales, blood-pressure cuffs and glucose meters share one readings table:
+// a weight or glucose value in `value`, a blood pressure in `systolic`,
+// `diastolic` and `pulse`, each reading in its device's own `unit`.
+
+#ifndef TESSERA_ENGINE_DEVICEHUB_DEVICE_TABLES_H_
+#define TESSERA_ENGINE_DEVICEHUB_DEVICE_TABLES_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "engine/types/row_batch.h"
+#include "engine/types/schema.h"
+
+namespace tessera::devicehub {
+
+struct HubTable {
+  std::string name;
+  std::shared_ptr<const Schema> schema;
+  std::vector<std::string> primary_key;
+  std::vector<RowBatch> batches;
+  int64_t rows = 0;
+};
+
+// Loads both tables from `data_dir`/devices. A file that is missing or a
+// line that does not parse is an error naming the file and line.
+absl::StatusOr<std::vector<HubTable>> LoadDeviceTables(const std::string& data_dir);
+
+}  // namespace tessera::devicehub
+
+#endif  // TESSERA_ENGINE_DEVICEHUB_DEVICE_TABLES_H_
