@@ -45,12 +45,28 @@ std::string VitalBranch(const VitalColumn& v) {
                       "', taken_at FROM ehr.vital_sign WHERE ", v.column, " IS NOT NULL");
 }
 
-std::string DeviceBranch() {
+// Scales and glucose meters report one value in their own unit; a cuff
+// reports three numbers at once, each its own observation.
+std::vector<std::string> DeviceBranches() {
   const char* map = "devices.readings.type";
-  return absl::StrCat("SELECT 'devices', 'readings', CAST(reading_id AS text), 'devices', registration_id, "
-                      "'device', map_code('",
-                      map, "', type), map_value('", map, "', type, unit, value), map_unit('", map,
-                      "', type, unit), measured_at FROM devices.readings");
+  std::vector<std::string> out = {absl::StrCat(
+      "SELECT 'devices', 'readings', CAST(reading_id AS text), 'devices', registration_id, 'device', map_code('", map,
+      "', type), map_value('", map, "', type, unit, value), map_unit('", map,
+      "', type, unit), measured_at FROM devices.readings WHERE type IN ('weight', 'glucose')")};
+  struct Part {
+    const char* column;
+    const char* loinc;
+    const char* ucum;
+  };
+  for (const Part& p : {Part{"systolic", "8480-6", "mm[Hg]"}, Part{"diastolic", "8462-4", "mm[Hg]"},
+                        Part{"pulse", "8867-4", "/min"}}) {
+    out.push_back(absl::StrCat("SELECT 'devices', 'readings', CAST(reading_id AS text), 'devices', registration_id, "
+                               "'device', '",
+                               p.loinc, "', CAST(", p.column, " AS double precision), '", p.ucum,
+                               "', measured_at FROM devices.readings WHERE type = 'blood_pressure' AND ", p.column,
+                               " IS NOT NULL"));
+  }
+  return out;
 }
 
 void AddView(config::TesseraConfig* cfg, const char* name, std::string sql) {
@@ -71,7 +87,9 @@ void AddUnifiedViews(const std::string& code_map_file, bool with_devices, config
                 "collected_at"),
   };
   for (const VitalColumn& v : kVitals) branches.push_back(VitalBranch(v));
-  if (with_devices) branches.push_back(DeviceBranch());
+  if (with_devices) {
+    for (std::string& b : DeviceBranches()) branches.push_back(std::move(b));
+  }
   AddView(cfg, "observation",
           absl::StrCat("SELECT ", kObservationColumns, " FROM (", absl::StrJoin(branches, " UNION ALL "), ") AS o"));
 
