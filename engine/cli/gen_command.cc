@@ -65,7 +65,8 @@ config::TesseraConfig EmbeddedConfig(const std::string& data_dir) {
   config::Source* devices = cfg.add_source();
   devices->set_name("devices");
   devices->mutable_grpc()->set_address(devicehub::kDefaultHubAddress);
-  riverside::AddUnifiedViews(absl::StrCat(data_dir, "/terminology/code_map.csv"), /*with_devices=*/true, &cfg);
+  riverside::AddUnifiedViews({.code_map_file = absl::StrCat(data_dir, "/terminology/code_map.csv"), .devices = true},
+                             &cfg);
   return cfg;
 }
 

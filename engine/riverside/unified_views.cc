@@ -10,18 +10,46 @@
 namespace tessera::riverside {
 namespace {
 
-// Columns every branch of `observation` produces, in order.
-constexpr char kObservationColumns[] =
-    "source, source_table, record_id, patient_source, patient_ref, category, code, value, unit, effective_at";
+// Where a source keeps the patient a row belongs to.
+struct Patient {
+  const char* source;
+  const char* record_type;  // As the link index names it.
+  const char* column;       // Of the branch's table, aliased r.
+  bool numeric;             // An integer id (the index keeps ids as text).
+};
 
-std::string LabBranch(const char* source, const char* table, const char* id, const char* patient,
-                      const char* code, const char* unit, const char* value, const char* at) {
+constexpr Patient kEhr{"ehr", "patient", "patient_id", true};
+constexpr Patient kLab{"lab", "patient", "lab_patient_id", true};
+constexpr Patient kPharmacy{"pharmacy", "customer", "customer_id", true};
+constexpr Patient kDevices{"devices", "registration", "registration_id", false};
+
+// One SELECT of a view: the patient columns, then `columns` (over r), from
+// `table` AS r joined to the link index when there is one.
+std::string Branch(const UnifiedViewOptions& o, const Patient& p, const std::string& table,
+                   const std::string& columns, const std::string& where = "") {
+  std::string patient = absl::StrCat("'", p.source, "' AS patient_source, ",
+                                     p.numeric ? absl::StrCat("CAST(r.", p.column, " AS text)")
+                                               : absl::StrCat("r.", p.column),
+                                     " AS patient_ref");
+  std::string from = absl::StrCat(table, " AS r");
+  if (!o.identity_source.empty()) {
+    patient = absl::StrCat("l.enterprise_id AS patient_id, ", patient);
+    absl::StrAppend(&from, " JOIN ", o.identity_source, ".link_record AS l ON l.source = '", p.source,
+                    "' AND l.record_type = '", p.record_type, "' AND ",
+                    p.numeric ? absl::StrCat("CAST(l.record_id AS bigint) = r.", p.column)
+                              : absl::StrCat("l.record_id = r.", p.column));
+  }
+  return absl::StrCat("SELECT ", patient, ", ", columns, " FROM ", from, where.empty() ? "" : " WHERE ", where);
+}
+
+std::string LabColumns(const char* source, const char* table, const char* id, const char* code, const char* unit,
+                       const char* value, const char* at) {
   std::string map = absl::StrCat(source, ".", table, ".", code);
-  return absl::StrCat("SELECT '", source, "' AS source, '", table, "' AS source_table, CAST(", id,
-                      " AS text) AS record_id, '", source, "' AS patient_source, CAST(", patient,
-                      " AS text) AS patient_ref, 'laboratory' AS category, map_code('", map, "', ", code,
-                      ") AS code, map_value('", map, "', ", code, ", ", unit, ", ", value, ") AS value, map_unit('",
-                      map, "', ", code, ", ", unit, ") AS unit, ", at, " AS effective_at FROM ", source, ".", table);
+  return absl::StrCat("'", source, "' AS source, '", table, "' AS source_table, CAST(r.", id,
+                      " AS text) AS record_id, 'laboratory' AS category, map_code('", map, "', r.", code,
+                      ") AS code, map_value('", map, "', r.", code, ", r.", unit, ", r.", value,
+                      ") AS value, map_unit('", map, "', r.", code, ", r.", unit, ") AS unit, r.", at,
+                      " AS effective_at");
 }
 
 struct VitalColumn {
@@ -32,27 +60,35 @@ struct VitalColumn {
 };
 
 constexpr VitalColumn kVitals[] = {
-    {"weight_lb", "29463-7", "[lb_av]", "kg"},     {"height_in", "8302-2", "[in_i]", "cm"},
+    {"weight_lb", "29463-7", "[lb_av]", "kg"},       {"height_in", "8302-2", "[in_i]", "cm"},
     {"systolic_mmhg", "8480-6", "mm[Hg]", "mm[Hg]"}, {"diastolic_mmhg", "8462-4", "mm[Hg]", "mm[Hg]"},
-    {"pulse_bpm", "8867-4", "/min", "/min"},       {"temperature_f", "8310-5", "[degF]", "Cel"},
-    {"respiratory_rate", "9279-1", "/min", "/min"}, {"spo2_pct", "59408-5", "%", "%"},
+    {"pulse_bpm", "8867-4", "/min", "/min"},         {"temperature_f", "8310-5", "[degF]", "Cel"},
+    {"respiratory_rate", "9279-1", "/min", "/min"},  {"spo2_pct", "59408-5", "%", "%"},
 };
 
-std::string VitalBranch(const VitalColumn& v) {
-  return absl::StrCat("SELECT 'ehr', 'vital_sign', CAST(vital_sign_id AS text), 'ehr', CAST(patient_id AS text), "
-                      "'vital-signs', '",
-                      v.loinc, "', convert_unit(", v.column, ", '", v.from_ucum, "', '", v.to_ucum, "'), '", v.to_ucum,
-                      "', taken_at FROM ehr.vital_sign WHERE ", v.column, " IS NOT NULL");
-}
-
-// Scales and glucose meters report one value in their own unit; a cuff
-// reports three numbers at once, each its own observation.
-std::vector<std::string> DeviceBranches() {
+std::vector<std::string> ObservationBranches(const UnifiedViewOptions& o) {
+  std::vector<std::string> out = {
+      Branch(o, kEhr, "ehr.lab_result",
+             LabColumns("ehr", "lab_result", "lab_result_id", "loinc_code", "unit", "result_value", "observed_at")),
+      Branch(o, kLab, "lab.lab_result",
+             LabColumns("lab", "lab_result", "result_id", "test_code", "units", "result_value", "collected_at")),
+  };
+  for (const VitalColumn& v : kVitals) {
+    out.push_back(Branch(o, kEhr, "ehr.vital_sign",
+                         absl::StrCat("'ehr', 'vital_sign', CAST(r.vital_sign_id AS text), 'vital-signs', '", v.loinc,
+                                      "', convert_unit(r.", v.column, ", '", v.from_ucum, "', '", v.to_ucum, "'), '",
+                                      v.to_ucum, "', r.taken_at"),
+                         absl::StrCat("r.", v.column, " IS NOT NULL")));
+  }
+  if (!o.devices) return out;
+  // Scales and glucose meters report one value in their own unit; a cuff
+  // reports three numbers at once, each its own observation.
   const char* map = "devices.readings.type";
-  std::vector<std::string> out = {absl::StrCat(
-      "SELECT 'devices', 'readings', CAST(reading_id AS text), 'devices', registration_id, 'device', map_code('", map,
-      "', type), map_value('", map, "', type, unit, value), map_unit('", map,
-      "', type, unit), measured_at FROM devices.readings WHERE type IN ('weight', 'glucose')")};
+  out.push_back(Branch(o, kDevices, "devices.readings",
+                       absl::StrCat("'devices', 'readings', CAST(r.reading_id AS text), 'device', map_code('", map,
+                                    "', r.type), map_value('", map, "', r.type, r.unit, r.value), map_unit('", map,
+                                    "', r.type, r.unit), r.measured_at"),
+                       "r.type IN ('weight', 'glucose')"));
   struct Part {
     const char* column;
     const char* loinc;
@@ -60,63 +96,75 @@ std::vector<std::string> DeviceBranches() {
   };
   for (const Part& p : {Part{"systolic", "8480-6", "mm[Hg]"}, Part{"diastolic", "8462-4", "mm[Hg]"},
                         Part{"pulse", "8867-4", "/min"}}) {
-    out.push_back(absl::StrCat("SELECT 'devices', 'readings', CAST(reading_id AS text), 'devices', registration_id, "
-                               "'device', '",
-                               p.loinc, "', CAST(", p.column, " AS double precision), '", p.ucum,
-                               "', measured_at FROM devices.readings WHERE type = 'blood_pressure' AND ", p.column,
-                               " IS NOT NULL"));
+    out.push_back(Branch(o, kDevices, "devices.readings",
+                         absl::StrCat("'devices', 'readings', CAST(r.reading_id AS text), 'device', '", p.loinc,
+                                      "', CAST(r.", p.column, " AS double precision), '", p.ucum, "', r.measured_at"),
+                         absl::StrCat("r.type = 'blood_pressure' AND r.", p.column, " IS NOT NULL")));
   }
   return out;
 }
 
-void AddView(config::TesseraConfig* cfg, const char* name, std::string sql) {
+config::View* AddView(config::TesseraConfig* cfg, const char* name, std::string sql) {
   config::View* view = cfg->add_view();
   view->set_name(name);
   view->set_sql(std::move(sql));
+  return view;
 }
 
 }  // namespace
 
-void AddUnifiedViews(const std::string& code_map_file, bool with_devices, config::TesseraConfig* cfg) {
-  cfg->add_code_map_file(code_map_file);
+void AddUnifiedViews(const UnifiedViewOptions& o, config::TesseraConfig* cfg) {
+  cfg->add_code_map_file(o.code_map_file);
+  const bool linked = !o.identity_source.empty();
+  const std::string patient = linked ? "patient_id, patient_source, patient_ref" : "patient_source, patient_ref";
 
-  std::vector<std::string> branches = {
-      LabBranch("ehr", "lab_result", "lab_result_id", "patient_id", "loinc_code", "unit", "result_value",
-                "observed_at"),
-      LabBranch("lab", "lab_result", "result_id", "lab_patient_id", "test_code", "units", "result_value",
-                "collected_at"),
-  };
-  for (const VitalColumn& v : kVitals) branches.push_back(VitalBranch(v));
-  if (with_devices) {
-    for (std::string& b : DeviceBranches()) branches.push_back(std::move(b));
+  config::View* observation =
+      AddView(cfg, "observation",
+              absl::StrCat("SELECT ", patient,
+                           ", source, source_table, record_id, category, code, value, unit, effective_at FROM (",
+                           absl::StrJoin(ObservationBranches(o), " UNION ALL "), ") AS o"));
+  if (linked) {
+    // One result reported by the EHR and the lab (or twice by one of them):
+    // same person, same code, within five minutes, same value in one unit
+    // up to the rounding of the unit it was reported in.
+    config::Deduplication* d = observation->mutable_deduplicate();
+    d->add_key("patient_id");
+    d->add_key("code");
+    d->set_time("effective_at");
+    d->set_time_tolerance_seconds(300);
+    d->set_value("value");
+    d->set_value_tolerance(0.02);
+    d->set_source("source");
+    d->set_record_id("record_id");
   }
-  AddView(cfg, "observation",
-          absl::StrCat("SELECT ", kObservationColumns, " FROM (", absl::StrJoin(branches, " UNION ALL "), ") AS o"));
 
   AddView(cfg, "condition",
-          "SELECT 'ehr' AS source, 'condition' AS source_table, CAST(condition_id AS text) AS record_id, "
-          "'ehr' AS patient_source, CAST(patient_id AS text) AS patient_ref, 'http://hl7.org/fhir/sid/icd-10-cm' "
-          "AS code_system, icd10_code AS code, description AS display, clinical_status, onset_date, "
-          "abatement_date, recorded_at FROM ehr.condition");
+          Branch(o, kEhr, "ehr.condition",
+                 "'ehr' AS source, 'condition' AS source_table, CAST(r.condition_id AS text) AS record_id, "
+                 "'http://hl7.org/fhir/sid/icd-10-cm' AS code_system, r.icd10_code AS code, r.description AS display, "
+                 "r.clinical_status, r.onset_date, r.abatement_date, r.recorded_at"));
 
   AddView(cfg, "medication",
-          "SELECT 'ehr' AS source, 'medication_order' AS source_table, CAST(medication_order_id AS text) AS "
-          "record_id, 'ehr' AS patient_source, CAST(patient_id AS text) AS patient_ref, 'order' AS kind, "
-          "rxnorm_code AS code, medication_name AS display, days_supply, CAST(ordered_at AS date) AS start_date, "
-          "status FROM ehr.medication_order "
-          "UNION ALL SELECT 'pharmacy', 'dispensing', CAST(dispensing_id AS text), 'pharmacy', "
-          "CAST(customer_id AS text), 'dispensing', map_code('pharmacy.dispensing.ndc', ndc), drug_name, "
-          "days_supply, dispensed_on, 'completed' FROM pharmacy.dispensing");
+          absl::StrCat(Branch(o, kEhr, "ehr.medication_order",
+                              "'ehr' AS source, 'medication_order' AS source_table, CAST(r.medication_order_id AS text) "
+                              "AS record_id, 'order' AS kind, r.rxnorm_code AS code, r.medication_name AS display, "
+                              "r.days_supply, CAST(r.ordered_at AS date) AS start_date, r.status"),
+                       " UNION ALL ",
+                       Branch(o, kPharmacy, "pharmacy.dispensing",
+                              "'pharmacy', 'dispensing', CAST(r.dispensing_id AS text), 'dispensing', "
+                              "map_code('pharmacy.dispensing.ndc', r.ndc), r.drug_name, r.days_supply, r.dispensed_on, "
+                              "'completed'")));
 
   AddView(cfg, "procedure",
-          "SELECT 'ehr' AS source, 'procedure' AS source_table, CAST(procedure_id AS text) AS record_id, "
-          "'ehr' AS patient_source, CAST(patient_id AS text) AS patient_ref, 'http://www.ama-assn.org/go/cpt' AS "
-          "code_system, cpt_code AS code, description AS display, performed_at FROM ehr.procedure");
+          Branch(o, kEhr, "ehr.procedure",
+                 "'ehr' AS source, 'procedure' AS source_table, CAST(r.procedure_id AS text) AS record_id, "
+                 "'http://www.ama-assn.org/go/cpt' AS code_system, r.cpt_code AS code, r.description AS display, "
+                 "r.performed_at"));
 
   AddView(cfg, "encounter",
-          "SELECT 'ehr' AS source, 'encounter' AS source_table, CAST(encounter_id AS text) AS record_id, "
-          "'ehr' AS patient_source, CAST(patient_id AS text) AS patient_ref, encounter_class, encounter_type, "
-          "department, start_at, end_at FROM ehr.encounter");
+          Branch(o, kEhr, "ehr.encounter",
+                 "'ehr' AS source, 'encounter' AS source_table, CAST(r.encounter_id AS text) AS record_id, "
+                 "r.encounter_class, r.encounter_type, r.department, r.start_at, r.end_at"));
 }
 
 }  // namespace tessera::riverside

@@ -1,10 +1,13 @@
 #include "tests/planner/federated_test_env.h"
 
 #include <cstdlib>
+#include <fstream>
 #include <sstream>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "connectors/odbc/odbc_connection.h"
 #include "engine/common/status_macros.h"
 #include "engine/riverside/riverside.h"
 #include "engine/riverside/unified_views.h"
@@ -34,65 +37,117 @@ class TextCollector : public ResultWriter {
 
 }  // namespace
 
+// Views as a configuration defines them (tests/planner/view_test.cc).
+static void AddTestViews(config::TesseraConfig* cfg) {
+  auto add_view = [&](const char* name, const char* sql) {
+    config::View* v = cfg->add_view();
+    v->set_name(name);
+    v->set_sql(sql);
+  };
+  add_view("female_patient", "SELECT patient_id, mrn, birth_date FROM ehr.patient WHERE sex = 'F'");
+  add_view("any_lab_result",
+           "SELECT 'ehr' AS source, patient_id::text AS subject, result_value AS value FROM ehr.lab_result "
+           "UNION ALL SELECT 'lab', lab_patient_id::text, result_value FROM lab.lab_result");
+  add_view("old_female_patient", "SELECT * FROM female_patient WHERE birth_date < DATE '1950-01-01'");
+  {
+    config::View* v = cfg->add_view();
+    v->set_name("ehr_lab_fact");
+    v->set_sql("SELECT 'ehr' AS source, lab_result_id AS record_id, patient_id, loinc_code, result_value, "
+               "observed_at FROM ehr.lab_result");
+    config::Deduplication* d = v->mutable_deduplicate();
+    d->add_key("patient_id");
+    d->add_key("loinc_code");
+    d->set_time("observed_at");
+    d->set_time_tolerance_seconds(60);
+    d->set_value("result_value");
+    d->set_source("source");
+    d->set_record_id("record_id");
+  }
+  add_view("broken_view", "SELECT no_such_column FROM ehr.patient");
+  add_view("loop_a", "SELECT * FROM loop_b");
+  add_view("loop_b", "SELECT * FROM loop_a");
+}
+
+namespace {
+
+[[noreturn]] void Die(const char* what, const absl::Status& status) {
+  fprintf(stderr, "%s: %s\n", what, std::string(status.message()).c_str());
+  abort();
+}
+
+// The link index a perfect linker would build: every source record under
+// its true person, from the ground truth's person_records.csv.
+absl::Status WriteTruthLinkIndex(const std::string& data_dir, const std::string& connection) {
+  ASSIGN_OR_RETURN(auto db, odbc::Connection::Open("identity", connection, DialectKind::kSqlite,
+                                                   odbc::AccessMode::kReadWrite));
+  RETURN_IF_ERROR(db->Execute(
+      "CREATE TABLE link_record (enterprise_id BIGINT NOT NULL, source VARCHAR(64) NOT NULL, record_type "
+      "VARCHAR(64) NOT NULL, record_id VARCHAR(128) NOT NULL, fingerprint BIGINT NOT NULL, "
+      "PRIMARY KEY (source, record_type, record_id))"));
+  RETURN_IF_ERROR(db->Execute("CREATE INDEX link_record_enterprise_idx ON link_record (enterprise_id)"));
+  std::ifstream in(absl::StrCat(data_dir, "/truth/person_records.csv"));
+  std::string line;
+  std::getline(in, line);  // source,record_type,record_id,person_id,duplicate,noise
+  RETURN_IF_ERROR(db->Begin());
+  const Dialect& d = db->dialect();
+  while (std::getline(in, line)) {
+    std::vector<std::string> f = absl::StrSplit(line, ',');
+    if (f.size() < 4) continue;
+    RETURN_IF_ERROR(db->Execute(absl::StrCat("INSERT INTO link_record VALUES (", f[3], ", ",
+                                             d.RenderLiteral(Value::Text(f[0])), ", ",
+                                             d.RenderLiteral(Value::Text(f[1])), ", ",
+                                             d.RenderLiteral(Value::Text(f[2])), ", 0)")));
+  }
+  return db->Commit();
+}
+
+}  // namespace
+
+FederatedTestEnv* FederatedTestEnv::Make(const char* folder, int64_t people, bool linked) {
+  auto* e = new FederatedTestEnv();
+  const char* tmp = std::getenv("TEST_TMPDIR");
+  e->data_dir_ = absl::StrCat(tmp != nullptr ? tmp : "/tmp", "/", folder);
+  riverside::GenOptions options;
+  options.people = people;
+  options.data_dir = e->data_dir_;
+  std::ostringstream progress;
+  absl::Status status = riverside::GenerateRiverside(options, progress);
+  if (!status.ok()) Die("generating Riverside failed", status);
+  config::TesseraConfig cfg;
+  for (const char* name : {"ehr", "lab", "pharmacy"}) {
+    config::Source* s = cfg.add_source();
+    s->set_name(name);
+    s->mutable_odbc()->set_dialect(config::SQLITE);
+    s->mutable_odbc()->set_connection_string(absl::StrCat("Driver=SQLite3;Database=", e->data_dir_, "/", name, ".db"));
+  }
+  riverside::UnifiedViewOptions views{.code_map_file = absl::StrCat(e->data_dir_, "/terminology/code_map.csv")};
+  if (linked) {
+    std::string connection = absl::StrCat("Driver=SQLite3;Database=", e->data_dir_, "/link.db");
+    status = WriteTruthLinkIndex(e->data_dir_, connection);
+    if (!status.ok()) Die("writing the link index failed", status);
+    config::Source* s = cfg.add_source();
+    s->set_name("identity");
+    s->mutable_odbc()->set_dialect(config::SQLITE);
+    s->mutable_odbc()->set_connection_string(connection);
+    views.identity_source = "identity";
+  } else {
+    AddTestViews(&cfg);
+  }
+  riverside::AddUnifiedViews(views, &cfg);
+  absl::StatusOr<std::unique_ptr<SourceRegistry>> sources = SourceRegistry::Create(cfg);
+  if (!sources.ok()) Die("configuring the sources failed", sources.status());
+  e->sources_ = std::move(*sources);
+  e->session_ = std::make_unique<Session>(e->sources_.get());
+  return e;
+}
+
 FederatedTestEnv& FederatedTestEnv::Get(int64_t people) {
-  static FederatedTestEnv* env = [&] {
-    auto* e = new FederatedTestEnv();
-    const char* tmp = std::getenv("TEST_TMPDIR");
-    e->data_dir_ = absl::StrCat(tmp != nullptr ? tmp : "/tmp", "/riverside");
-    riverside::GenOptions options;
-    options.people = people;
-    options.data_dir = e->data_dir_;
-    std::ostringstream progress;
-    absl::Status status = riverside::GenerateRiverside(options, progress);
-    if (!status.ok()) {
-      fprintf(stderr, "generating Riverside failed: %s\n", std::string(status.message()).c_str());
-      abort();
-    }
-    config::TesseraConfig cfg;
-    for (const char* name : {"ehr", "lab", "pharmacy"}) {
-      config::Source* s = cfg.add_source();
-      s->set_name(name);
-      s->mutable_odbc()->set_dialect(config::SQLITE);
-      s->mutable_odbc()->set_connection_string(absl::StrCat("Driver=SQLite3;Database=", e->data_dir_, "/", name, ".db"));
-    }
-    // Views as a configuration defines them (tests/planner/view_test.cc).
-    auto add_view = [&](const char* name, const char* sql) {
-      config::View* v = cfg.add_view();
-      v->set_name(name);
-      v->set_sql(sql);
-    };
-    add_view("female_patient", "SELECT patient_id, mrn, birth_date FROM ehr.patient WHERE sex = 'F'");
-    add_view("any_lab_result",
-             "SELECT 'ehr' AS source, patient_id::text AS subject, result_value AS value FROM ehr.lab_result "
-             "UNION ALL SELECT 'lab', lab_patient_id::text, result_value FROM lab.lab_result");
-    add_view("old_female_patient", "SELECT * FROM female_patient WHERE birth_date < DATE '1950-01-01'");
-    {
-      config::View* v = cfg.add_view();
-      v->set_name("ehr_lab_fact");
-      v->set_sql("SELECT 'ehr' AS source, lab_result_id AS record_id, patient_id, loinc_code, result_value, "
-                 "observed_at FROM ehr.lab_result");
-      config::Deduplication* d = v->mutable_deduplicate();
-      d->add_key("patient_id");
-      d->add_key("loinc_code");
-      d->set_time("observed_at");
-      d->set_time_tolerance_seconds(60);
-      d->set_value("result_value");
-      d->set_source("source");
-      d->set_record_id("record_id");
-    }
-    add_view("broken_view", "SELECT no_such_column FROM ehr.patient");
-    add_view("loop_a", "SELECT * FROM loop_b");
-    add_view("loop_b", "SELECT * FROM loop_a");
-    riverside::AddUnifiedViews(absl::StrCat(e->data_dir_, "/terminology/code_map.csv"), /*with_devices=*/false, &cfg);
-    absl::StatusOr<std::unique_ptr<SourceRegistry>> sources = SourceRegistry::Create(cfg);
-    if (!sources.ok()) {
-      fprintf(stderr, "configuring the sources failed: %s\n", std::string(sources.status().message()).c_str());
-      abort();
-    }
-    e->sources_ = std::move(*sources);
-    e->session_ = std::make_unique<Session>(e->sources_.get());
-    return e;
-  }();
+  static FederatedTestEnv* env = Make("riverside", people, /*linked=*/false);
+  return *env;
+}
+
+FederatedTestEnv& FederatedTestEnv::Linked() {
+  static FederatedTestEnv* env = Make("riverside-linked", 600, /*linked=*/true);
   return *env;
 }
 

@@ -26,6 +26,10 @@ class FederatedTestEnv {
  public:
   // Generates Riverside (once per process) with `people` people.
   static FederatedTestEnv& Get(int64_t people = 300);
+  // Another Riverside (once per process), whose unified views carry
+  // enterprise patient ids from a link index built from the ground truth:
+  // the views and deduplication are tested apart from the linker's errors.
+  static FederatedTestEnv& Linked();
 
   absl::StatusOr<TextResult> Query(const std::string& sql);
   // The EXPLAIN text of `sql`, one line per plan line.
@@ -35,6 +39,8 @@ class FederatedTestEnv {
 
  private:
   FederatedTestEnv() = default;
+  // Generates Riverside into TEST_TMPDIR/`folder` and configures the session.
+  static FederatedTestEnv* Make(const char* folder, int64_t people, bool linked);
   std::string data_dir_;
   std::unique_ptr<SourceRegistry> sources_;
   std::unique_ptr<Session> session_;
