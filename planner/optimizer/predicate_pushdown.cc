@@ -176,6 +176,27 @@ std::unique_ptr<LogicalNode> Push(std::unique_ptr<LogicalNode> node, ExprList pe
       if (node->set_op == LogicalSetOp::kUnionAll) node = WithoutEmptyInputs(std::move(node));
       return AddFilter(std::move(node), std::move(above));
     }
+    case LogicalKind::kAggregate: {
+      // A condition on grouping columns alone keeps or drops whole groups:
+      // it may run on the rows before they are grouped.
+      ExprList below, above;
+      const int groups = static_cast<int>(node->group_by.size());
+      for (auto& c : pending) {
+        // (Without grouping columns there is one group even of no rows: a
+        // condition must then stay above.)
+        bool on_groups = groups > 0;
+        ForEachColumn(*c, [&](int col) { on_groups = on_groups && col < groups; });
+        if (!on_groups) {
+          above.push_back(std::move(c));
+          continue;
+        }
+        below.push_back(Rewrite(std::move(c), [&](const Expr& e) -> std::unique_ptr<Expr> {
+          return e.op == ExprOp::kColumn ? node->group_by[e.column]->Clone() : nullptr;
+        }));
+      }
+      node->inputs[0] = Push(std::move(node->inputs[0]), std::move(below));
+      return AddFilter(std::move(node), std::move(above));
+    }
     case LogicalKind::kDedup: {
       // Rows of one fact share their keys: a condition on the keys alone
       // keeps or drops whole facts, so it may run before deduplication.

@@ -75,6 +75,17 @@ TEST(Views, AConditionNoBranchCanMeetAsksNoSource) {
   EXPECT_TRUE(Rows("SELECT * FROM any_lab_result WHERE source = 'pharmacy'").empty());
 }
 
+TEST(Views, AConditionOnAGroupingColumnRunsBeforeGrouping) {
+  const std::string sql = "SELECT * FROM (SELECT source, count(*) AS n FROM any_lab_result GROUP BY source) s "
+                          "WHERE source = 'lab'";
+  auto plan = FederatedTestEnv::Get().Explain(sql);
+  ASSERT_TRUE(plan.ok()) << plan.status();
+  EXPECT_THAT(*plan, ::testing::Not(HasSubstr("RemoteScan ehr")));
+  EXPECT_EQ(Rows(sql), Rows("SELECT 'lab', count(*) FROM lab.lab_result"));
+  // With no grouping column there is one group even of no rows.
+  EXPECT_EQ(Rows("SELECT count(*) FROM ehr.patient HAVING 1 = 0"), (std::vector<std::vector<std::string>>{}));
+}
+
 TEST(Views, MistakesInAViewNameTheViewAndBothPlaces) {
   auto rows = FederatedTestEnv::Get().Query("SELECT * FROM broken_view");
   ASSERT_FALSE(rows.ok());
