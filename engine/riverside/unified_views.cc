@@ -104,6 +104,63 @@ std::vector<std::string> ObservationBranches(const UnifiedViewOptions& o) {
   return out;
 }
 
+// Each source's patient records in one shape, for the golden record.
+std::vector<std::string> PersonBranches(const UnifiedViewOptions& o) {
+  const char* digits = "replace(replace(replace(replace(r.phone, '(', ''), ')', ''), '-', ''), ' ', '')";
+  return {
+      Branch(o, kEhr, "ehr.patient",
+             absl::StrCat("r.family_name, r.given_name, r.birth_date, CASE r.sex WHEN 'F' THEN 'female' WHEN 'M' THEN "
+                          "'male' WHEN 'U' THEN 'unknown' END AS gender, r.address_line, r.city, r.state, "
+                          "substr(r.zip, 1, 5) AS zip, ",
+                          digits, " AS phone")),
+      Branch(o, kPharmacy, "pharmacy.customer",
+             absl::StrCat("r.last_name, r.first_name, r.date_of_birth, lower(r.gender), r.address_line, r.city, "
+                          "r.state, substr(r.postal_code, 1, 5), ",
+                          digits)),
+      // "FAMILY, GIVEN M"; its MM/DD/YYYY birth dates are too often
+      // swapped to be trusted, so the lab gives no birth date.
+      Branch(o, kLab, "lab.patient",
+             absl::StrCat("CASE WHEN strpos(r.patient_name, ',') > 0 THEN substr(r.patient_name, 1, "
+                          "strpos(r.patient_name, ',') - 1) END, CASE WHEN strpos(r.patient_name, ',') > 0 THEN "
+                          "trim(substr(r.patient_name, strpos(r.patient_name, ',') + 1)) END, CAST(NULL AS date), "
+                          "CASE r.sex WHEN 'F' THEN 'female' WHEN 'M' THEN 'male' WHEN 'U' THEN 'unknown' END, "
+                          "CAST(NULL AS text), CAST(NULL AS text), CAST(NULL AS text), substr(r.zip, 1, 5), ",
+                          digits)),
+  };
+}
+
+// The golden record: each field from the most trusted source that has it
+// (`order`), and which source that was.
+std::string GoldenRecord(const UnifiedViewOptions& o) {
+  struct FieldRule {
+    const char* name;
+    std::vector<const char*> order;
+  };
+  const std::vector<FieldRule> rules = {
+      {"family_name", {"ehr", "pharmacy", "lab"}}, {"given_name", {"ehr", "pharmacy", "lab"}},
+      {"birth_date", {"ehr", "pharmacy"}},         {"gender", {"ehr", "lab", "pharmacy"}},
+      {"address_line", {"ehr", "pharmacy"}},       {"city", {"ehr", "pharmacy"}},
+      {"state", {"ehr", "pharmacy"}},              {"zip", {"ehr", "pharmacy", "lab"}},
+      {"phone", {"ehr", "pharmacy", "lab"}},
+  };
+  std::vector<std::string> columns = {"patient_id"};
+  for (const FieldRule& f : rules) {
+    std::vector<std::string> values, sources;
+    for (const char* source : f.order) {
+      std::string value = absl::StrCat("max(CASE WHEN patient_source = '", source, "' THEN ", f.name, " END)");
+      sources.push_back(absl::StrCat("WHEN ", value, " IS NOT NULL THEN '", source, "'"));
+      values.push_back(std::move(value));
+    }
+    columns.push_back(absl::StrCat("coalesce(", absl::StrJoin(values, ", "), ") AS ", f.name));
+    columns.push_back(absl::StrCat("CASE ", absl::StrJoin(sources, " "), " END AS ", f.name, "_source"));
+  }
+  columns.push_back("count(*) AS source_records");
+  return absl::StrCat("SELECT ", absl::StrJoin(columns, ", "),
+                      " FROM (SELECT patient_id, patient_source, patient_ref, family_name, given_name, birth_date, "
+                      "gender, address_line, city, state, zip, phone FROM (",
+                      absl::StrJoin(PersonBranches(o), " UNION ALL "), ") AS b) AS p GROUP BY patient_id");
+}
+
 config::View* AddView(config::TesseraConfig* cfg, const char* name, std::string sql) {
   config::View* view = cfg->add_view();
   view->set_name(name);
@@ -137,6 +194,8 @@ void AddUnifiedViews(const UnifiedViewOptions& o, config::TesseraConfig* cfg) {
     d->set_source("source");
     d->set_record_id("record_id");
   }
+
+  if (linked) AddView(cfg, "patient", GoldenRecord(o));
 
   AddView(cfg, "condition",
           Branch(o, kEhr, "ehr.condition",

@@ -105,3 +105,39 @@ TEST(LinkedView, DeduplicationAgreesWithTheGroundTruth) {
 
 }  // namespace
 }  // namespace tessera::testing
+
+namespace tessera::testing {
+namespace {
+
+TEST(LinkedView, ThePatientIsAGoldenRecordThatNamesEachFieldsSource) {
+  auto& env = FederatedTestEnv::Linked();
+  auto rows = env.Query(
+      "SELECT patient_id, family_name, family_name_source, birth_date, birth_date_source, gender, phone_source, "
+      "source_records FROM patient WHERE patient_id = 17");
+  ASSERT_TRUE(rows.ok()) << rows.status();
+  ASSERT_EQ(rows->rows.size(), 1u);
+  const auto& p = rows->rows[0];
+  EXPECT_EQ(p[0], "17");
+  EXPECT_NE(p[2], "NULL");
+  EXPECT_THAT(p[5], ::testing::AnyOf("female", "male", "unknown", "NULL"));
+  // The record's fields match the truth's person where the EHR held them.
+  std::ifstream in(absl::StrCat(env.data_dir(), "/truth/persons.csv"));
+  std::string line;
+  std::string truth_birth;
+  while (std::getline(in, line)) {
+    std::vector<std::string> f = absl::StrSplit(line, ',');
+    if (f[0] == "17") truth_birth = f[5];
+  }
+  if (p[4] == "ehr") EXPECT_EQ(p[3], truth_birth);
+
+  auto plan = env.Explain("SELECT * FROM patient WHERE patient_id = 17");
+  ASSERT_TRUE(plan.ok());
+  EXPECT_THAT(*plan, ::testing::HasSubstr("\"enterprise_id\" = 17"));
+  // Every person has exactly one golden record.
+  auto counts = env.Query("SELECT count(*), count(DISTINCT patient_id) FROM patient");
+  ASSERT_TRUE(counts.ok());
+  EXPECT_EQ(counts->rows[0][0], counts->rows[0][1]);
+}
+
+}  // namespace
+}  // namespace tessera::testing
