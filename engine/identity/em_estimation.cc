@@ -16,7 +16,7 @@ constexpr double kEpsilon = 1e-6;
 // No level is ever treated as (nearly) impossible for a true match: a
 // disagreement never seen among this data's matches, such as a moved
 // household, still occurs in the next data. m stays above this.
-constexpr double kMinM = 1e-3;
+constexpr double kMinM = 1e-4;
 
 struct PatternHash {
   size_t operator()(const ComparisonVector& v) const {
@@ -43,11 +43,12 @@ void CollapsePatterns(const std::vector<ComparisonVector>& vectors, std::vector<
   }
 }
 
-std::vector<ComparisonVector> RandomPairVectors(const std::vector<PersonRecord>& records,
-                                                const RecordComparator& comparator, int64_t pairs) {
-  std::vector<ComparisonVector> vectors;
+void EstimateUFromRandomPairs(const std::vector<PersonRecord>& records, const RecordComparator& comparator,
+                              int64_t pairs, MatchModel& model) {
   const uint64_t n = records.size();
-  if (n < 2) return vectors;
+  if (n < 2) return;
+  std::array<std::vector<double>, kNumFields> seen;
+  for (int f = 0; f < kNumFields; ++f) seen[f].assign(FieldLevels(static_cast<Field>(f)), 1.0);
   uint64_t state = 0x9e3779b97f4a7c15ull;
   auto next = [&state] {  // splitmix64
     uint64_t z = (state += 0x9e3779b97f4a7c15ull);
@@ -55,22 +56,20 @@ std::vector<ComparisonVector> RandomPairVectors(const std::vector<PersonRecord>&
     z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
     return z ^ (z >> 31);
   };
-  vectors.reserve(pairs);
   for (int64_t k = 0; k < pairs; ++k) {
     uint64_t i = next() % n, j = next() % n;
-    if (i != j) vectors.push_back(comparator.Compare(records[i], records[j]));
+    if (i == j) continue;
+    ComparisonVector v = comparator.Compare(records[i], records[j]);
+    for (int f = 0; f < kNumFields; ++f) {
+      if (v[f] != kMissing) seen[f][v[f]] += 1.0;
+    }
   }
-  return vectors;
-}
-
-double MatchShare(const std::vector<ComparisonVector>& patterns, const std::vector<double>& counts,
-                  const MatchModel& model) {
-  double matches = 0.0, total = 0.0;
-  for (size_t p = 0; p < patterns.size(); ++p) {
-    matches += counts[p] * model.Probability(patterns[p]);
-    total += counts[p];
+  for (int f = 0; f < kNumFields; ++f) {
+    double total = 0.0;
+    for (double c : seen[f]) total += c;
+    model.u[f].resize(seen[f].size());
+    for (size_t l = 0; l < seen[f].size(); ++l) model.u[f][l] = seen[f][l] / total;
   }
-  return total > 0 ? matches / total : 0.0;
 }
 
 EmResult EstimateModel(const std::vector<ComparisonVector>& patterns, const std::vector<double>& counts,

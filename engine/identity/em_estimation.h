@@ -22,10 +22,6 @@ struct EmOptions {
   int max_iterations = 200;
   // Stops once no parameter moves by more than this in an iteration.
   double tolerance = 1e-7;
-  // Random record pairs added to the candidate pairs for estimation. Blocking
-  // leaves few non-matching pairs when records are few, too few to learn u
-  // from; random pairs are almost all non-matches and fill that in.
-  int64_t random_pairs = 50000;
 };
 
 struct EmResult {
@@ -39,14 +35,10 @@ struct EmResult {
 void CollapsePatterns(const std::vector<ComparisonVector>& vectors, std::vector<ComparisonVector>* patterns,
                       std::vector<double>* counts);
 
-// The comparison vectors of up to `pairs` record pairs drawn at random
-// (a fixed seed, so runs repeat).
-std::vector<ComparisonVector> RandomPairVectors(const std::vector<PersonRecord>& records,
-                                                const RecordComparator& comparator, int64_t pairs);
-
-// The expected share of matches among weighted patterns under `model`.
-double MatchShare(const std::vector<ComparisonVector>& patterns, const std::vector<double>& counts,
-                  const MatchModel& model);
+// Sets `model.u` from up to `pairs` record pairs drawn at random (a fixed
+// seed, so runs repeat), with add-one smoothing per level.
+void EstimateUFromRandomPairs(const std::vector<PersonRecord>& records, const RecordComparator& comparator,
+                              int64_t pairs, MatchModel& model);
 
 // Runs EM from `start` on weighted patterns. Which class ends up "match" is
 // fixed by `start`: the class whose m favours agreement.

@@ -79,17 +79,20 @@ LinkResult LinkRecords(const std::vector<PersonRecord>& records, const LinkOptio
   result.stats.oversized_blocks = candidates.oversized_blocks;
   std::vector<ComparisonVector> vectors = CompareAll(records, candidates, comparator);
 
-  // Estimate on the candidates plus random pairs, then set the prior back to
-  // the share of matches among the candidates, the pairs being classified.
-  std::vector<ComparisonVector> training = RandomPairVectors(records, comparator, options.em.random_pairs);
-  training.insert(training.end(), vectors.begin(), vectors.end());
+  // m comes from EM on the candidate pairs: they hold nearly every match.
+  // u comes from random pairs: u estimated on candidate pairs describes the
+  // blocks, not the population (in a name block everyone agrees on names, in
+  // a birth-date block on birth dates), and its weights would vanish as the
+  // blocks fill up with more people. This is how Splink splits the work too.
   std::vector<ComparisonVector> patterns;
   std::vector<double> counts;
-  CollapsePatterns(training, &patterns, &counts);
+  CollapsePatterns(vectors, &patterns, &counts);
   EmResult em = EstimateModel(patterns, counts, MatchModel::Initial(patterns, counts), options.em);
   result.model = em.model;
-  CollapsePatterns(vectors, &patterns, &counts);
-  result.model.prior = std::clamp(MatchShare(patterns, counts, em.model), 1e-6, 1 - 1e-6);
+  int64_t random_pairs = options.random_pairs > 0
+                             ? options.random_pairs
+                             : std::clamp<int64_t>(40 * static_cast<int64_t>(records.size()), 200000, 1000000);
+  EstimateUFromRandomPairs(records, comparator, random_pairs, result.model);
   result.stats.em_iterations = em.iterations;
   result.stats.em_converged = em.converged;
 

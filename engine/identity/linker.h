@@ -26,6 +26,9 @@ struct LinkOptions {
   BlockingOptions blocking;
   EmOptions em;
   ClusteringOptions clustering;
+  // Random record pairs drawn to estimate u (see LinkRecords); 0 draws 40
+  // per record, at least 200,000 and at most 1,000,000.
+  int64_t random_pairs = 0;
   // Fellegi-Sunter thresholds on the match weight (log2 of m/u summed over
   // the fields): at or above `match_weight` a pair is a match; at or above
   // `possible_weight` (and below the other) a possible match, kept for review
@@ -33,8 +36,8 @@ struct LinkOptions {
   // because the posterior leans on the share of matches among compared pairs,
   // which blocking inflates and the field independence assumption then
   // overstates for pairs that agree on names alone.
-  double match_weight = 6.0;
-  double possible_weight = 0.0;
+  double match_weight = 10.0;
+  double possible_weight = 6.0;
 };
 
 struct LinkStats {
