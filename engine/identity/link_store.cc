@@ -56,6 +56,14 @@ LinkStore::LinkStore(std::unique_ptr<odbc::Connection> writer, std::unique_ptr<o
 
 absl::StatusOr<std::unique_ptr<LinkStore>> LinkStore::Open(const std::string& connection_string,
                                                            DialectKind dialect, const std::string& schema) {
+  if (!schema.empty() && dialect != DialectKind::kSqlite) {
+    // The index's own schema (database) is created on first use.
+    ASSIGN_OR_RETURN(std::unique_ptr<odbc::Connection> bootstrap,
+                     odbc::Connection::Open("link index", connection_string, dialect, odbc::AccessMode::kReadWrite));
+    std::string create =
+        dialect == DialectKind::kPostgres ? "CREATE SCHEMA IF NOT EXISTS " : "CREATE DATABASE IF NOT EXISTS ";
+    RETURN_IF_ERROR(bootstrap->Execute(absl::StrCat(create, DialectFor(dialect).QuoteIdentifier(schema))));
+  }
   ASSIGN_OR_RETURN(std::unique_ptr<odbc::Connection> writer,
                    odbc::Connection::Open("link index", connection_string, dialect, odbc::AccessMode::kReadWrite,
                                           schema));

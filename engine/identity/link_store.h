@@ -47,8 +47,8 @@ struct StoredIndex {
 class LinkStore {
  public:
   // Connects to the store (read-write: the index is the engine's own data,
-  // not a source). `schema` is a PostgreSQL schema / MariaDB database, or
-  // empty for the connection's default.
+  // not a source). `schema` is a PostgreSQL schema / MariaDB database,
+  // created if missing, or empty for the connection's default.
   static absl::StatusOr<std::unique_ptr<LinkStore>> Open(const std::string& connection_string, DialectKind dialect,
                                                          const std::string& schema = "");
 
