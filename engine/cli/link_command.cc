@@ -30,7 +30,7 @@ const std::vector<FlagSpec>& LinkFlags() {
       {"store-schema", "NAME", "PostgreSQL schema or MariaDB database holding the index", ""},
       {"devices", "FILE", "device hub registrations, JSON lines (default: HOME/data/devices/registrations.jsonl)", ""},
       {"rebuild", "", "link everything from scratch and re-estimate the weights", ""},
-      {"match-weight", "W", "match weight (log2 of m/u summed over fields) at or above which two records are linked", "10"},
+      {"match-weight", "W", "match weight (log2 of m/u summed over fields) at or above which two records are linked", "11"},
       {"possible-weight", "W", "match weight at or above which a pair is kept as a possible match", "6"},
       {"evaluate", "", "score the links against the ground truth (pairwise precision, recall, F1)", ""},
       {"truth", "FILE", "ground truth for --evaluate (default: HOME/data/truth/person_records.csv)", ""},

@@ -18,6 +18,20 @@ constexpr double kEpsilon = 1e-6;
 // household, still occurs in the next data. m stays above this.
 constexpr double kMinM = 1e-4;
 
+// splitmix64: a fixed-seed generator, so that runs repeat.
+class PairSampler {
+ public:
+  uint64_t Next() {
+    uint64_t z = (state_ += 0x9e3779b97f4a7c15ull);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+    return z ^ (z >> 31);
+  }
+
+ private:
+  uint64_t state_ = 0x9e3779b97f4a7c15ull;
+};
+
 struct PatternHash {
   size_t operator()(const ComparisonVector& v) const {
     size_t h = 0;
@@ -49,15 +63,9 @@ void EstimateUFromRandomPairs(const std::vector<PersonRecord>& records, const Re
   if (n < 2) return;
   std::array<std::vector<double>, kNumFields> seen;
   for (int f = 0; f < kNumFields; ++f) seen[f].assign(FieldLevels(static_cast<Field>(f)), 1.0);
-  uint64_t state = 0x9e3779b97f4a7c15ull;
-  auto next = [&state] {  // splitmix64
-    uint64_t z = (state += 0x9e3779b97f4a7c15ull);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-    return z ^ (z >> 31);
-  };
+  PairSampler sampler;
   for (int64_t k = 0; k < pairs; ++k) {
-    uint64_t i = next() % n, j = next() % n;
+    uint64_t i = sampler.Next() % n, j = sampler.Next() % n;
     if (i == j) continue;
     ComparisonVector v = comparator.Compare(records[i], records[j]);
     for (int f = 0; f < kNumFields; ++f) {
@@ -70,6 +78,41 @@ void EstimateUFromRandomPairs(const std::vector<PersonRecord>& records, const Re
     model.u[f].resize(seen[f].size());
     for (size_t l = 0; l < seen[f].size(); ++l) model.u[f][l] = seen[f][l] / total;
   }
+}
+
+void EstimateSameFamilyAddressU(const std::vector<PersonRecord>& records, const RecordComparator& comparator,
+                                int64_t pairs, MatchModel& model) {
+  // Records grouped by family name; a pair is a record drawn at random and
+  // another drawn from its group.
+  absl::flat_hash_map<absl::string_view, std::vector<uint32_t>> families;
+  for (uint32_t i = 0; i < records.size(); ++i) {
+    if (!records[i].family.empty()) families[records[i].family].push_back(i);
+  }
+  std::vector<const std::vector<uint32_t>*> group_of(records.size(), nullptr);
+  for (const auto& [family, members] : families) {
+    for (uint32_t i : members) group_of[i] = &members;
+  }
+  std::vector<double> seen(FieldLevels(kAddress), 1.0);  // Add-one smoothing.
+  PairSampler sampler;
+  int64_t drawn = 0;
+  // Bounded: at most 4 draws per wanted pair, whatever the groups look like.
+  for (int64_t attempt = 0; attempt < 4 * pairs && drawn < pairs && !records.empty(); ++attempt) {
+    uint32_t i = static_cast<uint32_t>(sampler.Next() % records.size());
+    const std::vector<uint32_t>* group = group_of[i];
+    if (group == nullptr || group->size() < 2) continue;
+    uint32_t j = (*group)[sampler.Next() % group->size()];
+    if (i == j) continue;
+    uint8_t birth = RecordComparator::CompareBirthDate(records[i].birth, records[j].birth);
+    if (birth == 0 || birth == 1) continue;  // Most likely the same person.
+    uint8_t level = RecordComparator::CompareAddress(records[i], records[j]);
+    if (level == kMissing) continue;
+    seen[level] += 1.0;
+    ++drawn;
+  }
+  double total = 0.0;
+  for (double c : seen) total += c;
+  model.u_address_same_family.resize(seen.size());
+  for (size_t l = 0; l < seen.size(); ++l) model.u_address_same_family[l] = seen[l] / total;
 }
 
 EmResult EstimateModel(const std::vector<ComparisonVector>& patterns, const std::vector<double>& counts,

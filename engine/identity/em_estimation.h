@@ -40,6 +40,12 @@ void CollapsePatterns(const std::vector<ComparisonVector>& vectors, std::vector<
 void EstimateUFromRandomPairs(const std::vector<PersonRecord>& records, const RecordComparator& comparator,
                               int64_t pairs, MatchModel& model);
 
+// Sets `model.u_address_same_family` from up to `pairs` random pairs of
+// records with the same family name whose birth dates disagree (which
+// leaves out nearly every true match).
+void EstimateSameFamilyAddressU(const std::vector<PersonRecord>& records, const RecordComparator& comparator,
+                                int64_t pairs, MatchModel& model);
+
 // Runs EM from `start` on weighted patterns. Which class ends up "match" is
 // fixed by `start`: the class whose m favours agreement.
 EmResult EstimateModel(const std::vector<ComparisonVector>& patterns, const std::vector<double>& counts,

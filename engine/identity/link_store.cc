@@ -23,6 +23,8 @@ namespace {
 constexpr char kRecordTable[] = "link_record";
 constexpr char kPossibleTable[] = "link_possible";
 constexpr char kModelTable[] = "link_model";
+// The link_model field holding MatchModel::u_address_same_family.
+constexpr char kSameFamilyAddress[] = "address_same_family";
 // Rows per INSERT: well under every server's statement limits.
 constexpr size_t kRowsPerInsert = 400;
 
@@ -155,6 +157,14 @@ absl::StatusOr<StoredIndex> LinkStore::Load() {
       have_prior = true;
       continue;
     }
+    if (row[0] == kSameFamilyAddress) {
+      if (level < 0 || level >= FieldLevels(kAddress)) {
+        return absl::DataLossError(absl::StrCat("link_model has ", kSameFamilyAddress, " level ", level));
+      }
+      model.u_address_same_family.resize(FieldLevels(kAddress), 0.0);
+      model.u_address_same_family[level] = u;
+      continue;
+    }
     int field = 0;
     while (field < kNumFields && row[0] != FieldName(static_cast<Field>(field))) ++field;
     if (field == kNumFields || level < 0 || level >= FieldLevels(static_cast<Field>(field))) {
@@ -238,6 +248,11 @@ absl::Status LinkStore::WriteModel(const MatchModel& model) {
                       ",", dialect_.RenderLiteral(Value::Double(model.m[f][l])), ",",
                       dialect_.RenderLiteral(Value::Double(model.u[f][l])), ")");
     }
+  }
+  for (size_t l = 0; l < model.u_address_same_family.size(); ++l) {
+    absl::StrAppend(&sql, ",(", dialect_.RenderLiteral(Value::Text(kSameFamilyAddress)), ",", l, ",",
+                    dialect_.RenderLiteral(Value::Double(model.m[kAddress][l])), ",",
+                    dialect_.RenderLiteral(Value::Double(model.u_address_same_family[l])), ")");
   }
   return writer_->Execute(sql);
 }

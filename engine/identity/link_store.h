@@ -7,7 +7,9 @@
 //   link_possible (source_a, record_type_a, record_id_a,
 //                  source_b, record_type_b, record_id_b, probability)
 //   link_model    (field, level, m, u)  -- the match weights; level -1 of
-//                                          field "prior" holds the prior
+//                                          field "prior" holds the prior,
+//                                          field "address_same_family" the
+//                                          address u among namesakes
 //
 // never demographics or clinical data (the fingerprint is a 64-bit hash that
 // tells an incremental run which records changed). link_record is indexed

@@ -93,6 +93,7 @@ LinkResult LinkRecords(const std::vector<PersonRecord>& records, const LinkOptio
                              ? options.random_pairs
                              : std::clamp<int64_t>(40 * static_cast<int64_t>(records.size()), 200000, 1000000);
   EstimateUFromRandomPairs(records, comparator, random_pairs, result.model);
+  EstimateSameFamilyAddressU(records, comparator, random_pairs / 4, result.model);
   result.stats.em_iterations = em.iterations;
   result.stats.em_converged = em.converged;
 

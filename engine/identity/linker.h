@@ -36,7 +36,7 @@ struct LinkOptions {
   // because the posterior leans on the share of matches among compared pairs,
   // which blocking inflates and the field independence assumption then
   // overstates for pairs that agree on names alone.
-  double match_weight = 10.0;
+  double match_weight = 11.0;
   double possible_weight = 6.0;
 };
 

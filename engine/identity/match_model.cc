@@ -47,9 +47,21 @@ double MatchModel::FieldWeight(Field field, uint8_t level) const {
   return std::log2(std::max(m[field][level], kFloor) / std::max(u[field][level], kFloor));
 }
 
+double MatchModel::SameFamilyAddressWeight(uint8_t level) const {
+  if (level == kMissing) return 0.0;
+  if (u_address_same_family.size() != m[kAddress].size()) return FieldWeight(kAddress, level);
+  return std::log2(std::max(m[kAddress][level], kFloor) / std::max(u_address_same_family[level], kFloor));
+}
+
 double MatchModel::Weight(const ComparisonVector& v) const {
   double w = 0.0;
-  for (int f = 0; f < kNumFields; ++f) w += FieldWeight(static_cast<Field>(f), v[f]);
+  for (int f = 0; f < kNumFields; ++f) {
+    if (f == kAddress && v[kFamily] == 0) {
+      w += SameFamilyAddressWeight(v[f]);
+    } else {
+      w += FieldWeight(static_cast<Field>(f), v[f]);
+    }
+  }
   return w;
 }
 

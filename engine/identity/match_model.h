@@ -21,6 +21,11 @@ struct MatchModel {
   std::array<std::vector<double>, kNumFields> m;
   std::array<std::vector<double>, kNumFields> u;
   double prior = 0.01;  // Share of candidate pairs that are matches.
+  // u of the address among different people with the same family name.
+  // Families share homes, so for them agreeing on an address says much less
+  // than for two strangers; used in place of u[kAddress] when the family
+  // names agree exactly. Empty: no correction.
+  std::vector<double> u_address_same_family;
 
   // A starting point for estimation: agreement likely among matches, and
   // `u` from how often each level occurs among all candidate pairs.
@@ -28,6 +33,9 @@ struct MatchModel {
 
   // log2(m/u) of one field's level; 0 for kMissing.
   double FieldWeight(Field field, uint8_t level) const;
+
+  // The address weight when the family names agree (see u_address_same_family).
+  double SameFamilyAddressWeight(uint8_t level) const;
 
   // Sum of the field weights (log2 of the likelihood ratio).
   double Weight(const ComparisonVector& v) const;

@@ -4,6 +4,7 @@
 #include "engine/identity/em_estimation.h"
 
 #include <random>
+#include <string>
 
 #include "gtest/gtest.h"
 
@@ -92,6 +93,40 @@ TEST(EmEstimation, LikelihoodNeverDecreases) {
     EXPECT_GE(ll, previous - 1e-6) << "iteration " << iterations;
     previous = ll;
   }
+}
+
+// Households: each family of four shares a phone and street, and no two
+// families share anything. Among strangers address agreement is rare; among
+// namesakes it is the rule, and the weight must say so.
+TEST(EmEstimation, AddressAgreementMeansLessAmongNamesakes) {
+  std::vector<PersonRecord> records;
+  for (int family = 0; family < 500; ++family) {
+    for (int member = 0; member < 4; ++member) {
+      PersonRecord r;
+      r.key.record_id = std::to_string(records.size());
+      r.family = "family" + std::to_string(family);
+      r.given = "member" + std::to_string(member);
+      r.birth = {1940 + member * 15, 1 + family % 12, 1 + family % 28};
+      r.phone = std::to_string(5130000000 + family);
+      r.street = std::to_string(family) + " elm st";
+      records.push_back(r);
+    }
+  }
+  RecordComparator comparator;
+  MatchModel model = MatchModel::Initial({}, {});
+  EstimateUFromRandomPairs(records, comparator, 100000, model);
+  EstimateSameFamilyAddressU(records, comparator, 20000, model);
+  ASSERT_EQ(model.u_address_same_family.size(), model.u[kAddress].size());
+  EXPECT_LT(model.u[kAddress][0], 0.01);
+  EXPECT_GT(model.u_address_same_family[0], 0.9);
+  ComparisonVector v;
+  v.fill(kMissing);
+  v[kAddress] = 0;
+  v[kFamily] = 3;  // Strangers agreeing on the address...
+  double strangers = model.Weight(v) - model.FieldWeight(kFamily, 3);
+  v[kFamily] = 0;  // ... weigh more than namesakes doing so.
+  double namesakes = model.Weight(v) - model.FieldWeight(kFamily, 0);
+  EXPECT_GT(strangers, namesakes + 5);
 }
 
 }  // namespace

@@ -1,5 +1,5 @@
-// The link index in a real SQLite file and in the real PostgreSQL (when the
-// test command provides it): full replace, load, lookups by enterprise id,
+// The link index in a real SQLite file and in the real PostgreSQL and
+// MariaDB (when the test command provides them): full replace, load, lookups by enterprise id,
 // and an incremental update.
 
 #include "engine/identity/link_store.h"
@@ -42,6 +42,7 @@ LinkResult SomeResult(const std::vector<PersonRecord>& records) {
     }
   }
   result.model.prior = 0.0375;
+  for (int l = 0; l < FieldLevels(kAddress); ++l) result.model.u_address_same_family.push_back(0.01 * (l + 1));
   return result;
 }
 
@@ -101,6 +102,7 @@ TEST_P(LinkStoreTest, ReplaceThenLoadRoundTrips) {
   }
   ASSERT_TRUE(index->model.has_value());
   EXPECT_NEAR(index->model->prior, 0.0375, 1e-12);
+  EXPECT_EQ(index->model->u_address_same_family, result.model.u_address_same_family);
   for (int f = 0; f < kNumFields; ++f) {
     for (size_t l = 0; l < result.model.m[f].size(); ++l) {
       EXPECT_NEAR(index->model->m[f][l], result.model.m[f][l], 1e-12);
@@ -157,7 +159,7 @@ TEST_P(LinkStoreTest, UpdateWritesOnlyTheDifference) {
   EXPECT_EQ(index->records.at(records[5].key).enterprise_id, result.enterprise_ids[5]);
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, LinkStoreTest, ::testing::Values("sqlite", "postgresql"),
+INSTANTIATE_TEST_SUITE_P(Backends, LinkStoreTest, ::testing::Values("sqlite", "postgresql", "mariadb"),
                          [](const ::testing::TestParamInfo<std::string>& info) { return info.param; });
 
 }  // namespace
