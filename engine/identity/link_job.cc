@@ -6,6 +6,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/time/clock.h"
 #include "engine/common/status_macros.h"
+#include "engine/identity/cancel_at_deadline.h"
 
 namespace tessera::identity {
 namespace {
@@ -22,8 +23,15 @@ absl::StatusOr<LinkJobReport> RunLinkJob(const std::vector<RecordSource*>& sourc
   absl::Time start = absl::Now();
   for (RecordSource* source : sources) {
     absl::Time t = absl::Now();
-    QueryContext ctx;
-    absl::StatusOr<std::vector<PersonRecord>> records = source->ReadAll(ctx);
+    QueryContext ctx(absl::Now() + options.source_timeout);
+    absl::StatusOr<std::vector<PersonRecord>> records;
+    {
+      CancelAtDeadline watch(ctx);
+      records = source->ReadAll(ctx);
+    }
+    if (!records.ok() && absl::Now() >= ctx.deadline()) {
+      records = absl::DeadlineExceededError(absl::StrCat("no answer within ", absl::FormatDuration(options.source_timeout)));
+    }
     if (!records.ok()) {
       return absl::Status(records.status().code(),
                           absl::StrCat("reading ", source->description(), ": ", records.status().message()));

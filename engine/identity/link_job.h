@@ -25,6 +25,9 @@ struct LinkJobOptions {
   // Link everything from scratch (re-estimating the weights) even when the
   // index already holds a previous run.
   bool rebuild = false;
+  // How long reading one source may take before it is cancelled (so a source
+  // that stops answering fails the run instead of hanging it).
+  absl::Duration source_timeout = absl::Minutes(10);
 };
 
 struct LinkJobReport {

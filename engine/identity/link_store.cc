@@ -12,8 +12,10 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "absl/time/clock.h"
 #include "engine/common/status_macros.h"
 #include "engine/exec/query_context.h"
+#include "engine/identity/cancel_at_deadline.h"
 #include "engine/types/row_batch.h"
 #include "engine/types/value.h"
 
@@ -106,7 +108,9 @@ absl::Status LinkStore::CreateTables() {
 }
 
 absl::StatusOr<std::vector<std::vector<std::string>>> LinkStore::Select(const std::string& sql) {
-  QueryContext ctx;
+  // A store that stops answering fails the run instead of hanging it.
+  QueryContext ctx(absl::Now() + absl::Minutes(10));
+  CancelAtDeadline watch(ctx);
   ScanRequest request;
   request.sql = sql;
   ASSIGN_OR_RETURN(std::unique_ptr<RowBatchStream> stream, reader_->Scan(request, ctx));
