@@ -23,9 +23,9 @@ std::vector<ScoredPair> DeterministicLinks(const std::vector<PersonRecord>& reco
 }
 
 // Scores the candidate pairs and sorts them into matches and possibles.
-void Classify(const std::vector<PersonRecord>& records, const CandidatePairs& candidates,
-              const std::vector<ComparisonVector>& vectors, const MatchModel& model, const LinkOptions& options,
-              std::vector<ScoredPair>* matches, LinkResult* result) {
+void Classify(const CandidatePairs& candidates, const std::vector<ComparisonVector>& vectors,
+              const MatchModel& model, const LinkOptions& options, std::vector<ScoredPair>* matches,
+              LinkResult* result) {
   for (size_t k = 0; k < candidates.pairs.size(); ++k) {
     double w = model.Weight(vectors[k]);
     ScoredPair pair{candidates.pairs[k].first, candidates.pairs[k].second, model.Probability(vectors[k])};
@@ -54,7 +54,7 @@ void LinkWith(const std::vector<PersonRecord>& records, const CandidatePairs& ca
   std::vector<ScoredPair> deterministic = DeterministicLinks(records);
   result->stats.deterministic_links = static_cast<int64_t>(deterministic.size());
   std::vector<ScoredPair> matches;
-  Classify(records, candidates, vectors, result->model, options, &matches, result);
+  Classify(candidates, vectors, result->model, options, &matches, result);
   auto probability = [&](uint32_t a, uint32_t b) {
     if (!records[a].shared_id.empty() && records[a].shared_id == records[b].shared_id) return 1.0;
     return result->model.Probability(comparator.Compare(records[a], records[b]));
