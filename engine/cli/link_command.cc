@@ -28,7 +28,7 @@ const std::vector<FlagSpec>& LinkFlags() {
       {"store", "CONNECTION", "ODBC connection string of the link index (default: SQLite file HOME/link.db)", ""},
       {"store-dialect", "KIND", "sqlite, postgresql or mariadb (default: from the connection string's driver)", ""},
       {"store-schema", "NAME", "PostgreSQL schema or MariaDB database holding the index", ""},
-      {"devices", "FILE", "device hub registrations, JSON lines (default: HOME/data/devices/registrations.jsonl)", ""},
+      {"devices", "FILE", "read device registrations from this JSON lines file instead of the devices source", ""},
       {"rebuild", "", "link everything from scratch and re-estimate the weights", ""},
       {"match-weight", "W", "match weight (log2 of m/u summed over fields) at or above which two records are linked", "11"},
       {"possible-weight", "W", "match weight at or above which a pair is kept as a possible match", "6"},
@@ -46,7 +46,8 @@ constexpr char kLinkUsage[] =
     "the rest by Fellegi-Sunter matching on demographics, with weights\n"
     "estimated from the data. The first run links everything; later runs link\n"
     "only records that are new or changed, and keep every other enterprise id.\n"
-    "Device registrations are read from the hub's JSON lines export.\n\n";
+    "Device registrations come from the configured device hub (the devices\n"
+    "source) when it answers, else from its export HOME/data/devices/registrations.jsonl.\n\n";
 
 DialectKind GuessDialect(const std::string& connection) {
   std::string lower = absl::AsciiStrToLower(connection);
@@ -120,10 +121,22 @@ int RunLink(const std::vector<std::string>& argv) {
   const std::string home = ResolveHome(args->Get("home"));
   absl::StatusOr<std::unique_ptr<SourceRegistry>> registry = OpenSources(args->Get("config"), args->Get("home"));
   if (!registry.ok()) return Fail(registry.status().message());
-  std::string devices = args->Has("devices") ? args->Get("devices")
-                                             : absl::StrCat(HomeDataDir(home), "/devices/registrations.jsonl");
-  if (args->Has("devices") && !std::filesystem::exists(devices)) {
+  // Device registrations: the file named by --devices; else the configured
+  // hub (the `devices` gRPC source) when it answers; else the hub's export.
+  std::string devices = args->Get("devices");
+  if (!devices.empty() && !std::filesystem::exists(devices)) {
     return Fail(absl::StrCat("no device registrations file at ", devices));
+  }
+  if (devices.empty()) {
+    std::string export_file = absl::StrCat(HomeDataDir(home), "/devices/registrations.jsonl");
+    absl::StatusOr<Connector*> hub = (*registry)->Find("devices");
+    if (!hub.ok() || (*hub)->dialect() != nullptr) {
+      devices = export_file;
+    } else if (absl::Status health = (*hub)->CheckHealth(); !health.ok()) {
+      std::cerr << "device hub not answering (" << health.message() << "); reading registrations from "
+                << export_file << "\n";
+      devices = export_file;
+    }
   }
   std::vector<std::unique_ptr<identity::RecordSource>> owned = identity::RiversideRecordSources(**registry, devices);
   if (owned.empty()) return Fail("no configured source has a person table (ehr, lab, pharmacy) or device file");

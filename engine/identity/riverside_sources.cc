@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "engine/identity/device_registration_file.h"
+#include "engine/identity/hub_registration_source.h"
 
 namespace tessera::identity {
 
@@ -62,15 +63,19 @@ std::optional<TableMapping> RiversidePersonTable(absl::string_view source) {
 std::vector<std::unique_ptr<RecordSource>> RiversideRecordSources(const SourceRegistry& sources,
                                                                   const std::string& device_registrations) {
   std::vector<std::unique_ptr<RecordSource>> out;
+  const bool from_file = !device_registrations.empty() && std::filesystem::exists(device_registrations);
   for (const std::string& name : sources.names()) {
-    std::optional<TableMapping> mapping = RiversidePersonTable(name);
     absl::StatusOr<Connector*> connector = sources.Find(name);
-    if (!mapping.has_value() || !connector.ok()) continue;
+    if (!connector.ok()) continue;
+    if (name == "devices" && !from_file && (*connector)->dialect() == nullptr) {
+      out.push_back(std::make_unique<HubRegistrationSource>(*connector));
+      continue;
+    }
+    std::optional<TableMapping> mapping = RiversidePersonTable(name);
+    if (!mapping.has_value()) continue;
     out.push_back(std::make_unique<SqlRecordSource>(*connector, *std::move(mapping)));
   }
-  if (!device_registrations.empty() && std::filesystem::exists(device_registrations)) {
-    out.push_back(std::make_unique<DeviceRegistrationFile>(device_registrations));
-  }
+  if (from_file) out.push_back(std::make_unique<DeviceRegistrationFile>(device_registrations));
   return out;
 }
 

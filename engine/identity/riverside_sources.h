@@ -24,9 +24,10 @@ namespace tessera::identity {
 // "pharmacy"), or nullopt for a source without one.
 std::optional<TableMapping> RiversidePersonTable(absl::string_view source);
 
-// A record source for every configured source that has a person table, plus
-// the device registrations file when `device_registrations` names one that
-// exists.
+// A record source for every configured source that has a person table, and
+// for the device hub's registrations: from the file `device_registrations`
+// when it names one that exists, else from a configured `devices` source
+// that takes no SQL (the hub's gRPC source).
 std::vector<std::unique_ptr<RecordSource>> RiversideRecordSources(const SourceRegistry& sources,
                                                                   const std::string& device_registrations);
 

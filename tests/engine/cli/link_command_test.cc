@@ -82,7 +82,9 @@ TEST(LinkCommand, LinksThenUpdatesIncrementally) {
   Result gen = RunTessera(absl::StrCat("gen --home ", home, " --people 400"));
   ASSERT_EQ(gen.exit_code, 0) << gen.err;
 
-  Result first = RunTessera(absl::StrCat("link --home ", home, " --evaluate"));
+  // The export, not whatever hub may listen at the default address.
+  const std::string devices = absl::StrCat(" --devices ", home, "/data/devices/registrations.jsonl");
+  Result first = RunTessera(absl::StrCat("link --home ", home, devices, " --evaluate"));
   ASSERT_EQ(first.exit_code, 0) << first.err;
   EXPECT_THAT(first.out, HasSubstr("full link"));
   EXPECT_THAT(first.out, HasSubstr("ehr.patient"));
@@ -95,13 +97,13 @@ TEST(LinkCommand, LinksThenUpdatesIncrementally) {
   ASSERT_NE(at, std::string::npos);
   EXPECT_GE(std::stod(first.out.substr(at + 3)), 0.98) << first.out;
 
-  Result second = RunTessera(absl::StrCat("link --home ", home));
+  Result second = RunTessera(absl::StrCat("link --home ", home, devices));
   ASSERT_EQ(second.exit_code, 0) << second.err;
   EXPECT_THAT(second.out, HasSubstr("incremental link"));
   EXPECT_THAT(second.out, HasSubstr("(0 new or changed, 0 removed)"));
   EXPECT_THAT(second.out, HasSubstr("pairs compared 0;"));
 
-  Result rebuild = RunTessera(absl::StrCat("link --home ", home, " --rebuild"));
+  Result rebuild = RunTessera(absl::StrCat("link --home ", home, devices, " --rebuild"));
   ASSERT_EQ(rebuild.exit_code, 0) << rebuild.err;
   EXPECT_THAT(rebuild.out, HasSubstr("full link"));
 }
