@@ -120,6 +120,13 @@ ComparisonVector RecordComparator::Compare(const PersonRecord& a, const PersonRe
   ComparisonVector v;
   v[kGiven] = CompareGiven(a.given, b.given);
   v[kFamily] = CompareFamily(a.family, b.family);
+  // Given and family name entered the wrong way round: scored as close
+  // spellings of both, not as two disagreements.
+  if (v[kGiven] != kMissing && v[kGiven] >= 3 && v[kFamily] != kMissing && v[kFamily] >= 2 &&
+      JaroWinkler(a.given, b.family) >= kClose && JaroWinkler(a.family, b.given) >= kClose) {
+    v[kGiven] = 2;
+    v[kFamily] = 1;
+  }
   v[kMiddle] = CompareMiddle(a.middle, b.middle);
   v[kBirthDate] = CompareBirthDate(a.birth, b.birth);
   v[kSex] = (a.sex == 0 || b.sex == 0) ? kMissing : (a.sex == b.sex ? 0 : 1);

@@ -4,7 +4,8 @@
 // comparison vector of discrete agreement levels (exact, nickname, close
 // spelling, swapped day and month, ...). Each field is compared the way its
 // errors happen: Jaro-Winkler for typed names, a nickname table for given
-// names, day/month swaps for birth dates. A missing value on either side is
+// names, day/month swaps for birth dates, given and family name the wrong
+// way round. A missing value on either side is
 // kMissing and counts neither for nor against a match.
 
 #ifndef TESSERA_ENGINE_IDENTITY_COMPARISON_H_

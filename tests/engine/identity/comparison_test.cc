@@ -75,6 +75,22 @@ TEST(RecordComparator, GivenNameLevels) {
   EXPECT_EQ(c.CompareGiven("", "robert"), kMissing);
 }
 
+TEST(RecordComparator, SwappedNamesAreCloseNotDifferent) {
+  RecordComparator c;
+  PersonRecord a, b;
+  a.given = "cooper";
+  a.family = "murry";
+  b.given = "murry";
+  b.family = "cooper";
+  ComparisonVector v = c.Compare(a, b);
+  EXPECT_EQ(v[kGiven], 2);
+  EXPECT_EQ(v[kFamily], 1);
+  b.family = "smith";  // Only one of them swapped: just different.
+  v = c.Compare(a, b);
+  EXPECT_EQ(v[kGiven], 4);
+  EXPECT_EQ(v[kFamily], 3);
+}
+
 TEST(RecordComparator, BirthDateLevels) {
   EXPECT_EQ(RecordComparator::CompareBirthDate({1948, 3, 7}, {1948, 3, 7}), 0);
   EXPECT_EQ(RecordComparator::CompareBirthDate({1948, 3, 7}, {1948, 7, 3}), 1);  // Day and month swapped.

@@ -135,7 +135,7 @@ TEST(RiversideLink, LinksDefaultNoiseWithHighF1) {
   EXPECT_GT(result.stats.deterministic_links, 0);
   EXPECT_GT(result.stats.matches, 0);
   PairScores s = Score(records, result.enterprise_ids, Truth());
-  // Measured 1.000 / 0.999 here; the floors leave room for small changes.
+  // Measured 1.0000 / 1.0000 here; the floors leave room for small changes.
   EXPECT_GE(s.precision(), 0.99);
   EXPECT_GE(s.recall(), 0.98);
   EXPECT_GE(s.f1(), 0.98);
