@@ -26,6 +26,7 @@ int RunConsole(const std::vector<std::string>& args);
 int RunDeviceHub(const std::vector<std::string>& args);
 int RunQuery(const std::vector<std::string>& args);
 int RunGen(const std::vector<std::string>& args);
+int RunLink(const std::vector<std::string>& args);
 int RunSources(const std::vector<std::string>& args);
 
 }  // namespace tessera::cli

@@ -15,6 +15,7 @@ const std::vector<Command>& Commands() {
       {"console", "interactive SQL over every source: line editing, history, \\d, \\timing", RunConsole},
       {"devicehub", "serve the sample home-device hub (a gRPC source) over the generated data", RunDeviceHub},
       {"gen", "generate the Riverside sample health system into its sources", RunGen},
+      {"link", "resolve identity: one enterprise patient id across every source", RunLink},
       {"query", "run one SQL query and print the result as a table, CSV or JSON lines", RunQuery},
       {"sources", "list the configured sources, their health and their tables", RunSources},
   };
