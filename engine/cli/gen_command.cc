@@ -9,9 +9,14 @@
 #include "absl/time/clock.h"
 #include "engine/cli/args.h"
 #include "engine/cli/command.h"
+#include "engine/catalog/source_registry.h"
+#include "engine/common/status_macros.h"
 #include "engine/config/config_loader.h"
 #include "engine/config/home.h"
 #include "engine/devicehub/device_hub.h"
+#include "engine/identity/link_job.h"
+#include "engine/identity/link_store.h"
+#include "engine/identity/riverside_sources.h"
 #include "engine/riverside/riverside.h"
 #include "engine/riverside/unified_views.h"
 #include "engine/types/datetime.h"
@@ -51,7 +56,10 @@ constexpr char kGenUsage[] =
     "(which records are the same person, which rows the same fact) beside them.\n"
     "Writes the embedded default configuration so that 'tessera query' works next.\n\n";
 
-config::TesseraConfig EmbeddedConfig(const std::string& data_dir) {
+// Where the embedded default keeps its link index.
+std::string LinkIndexPath(const std::string& home) { return absl::StrCat(home, "/link.db"); }
+
+config::TesseraConfig EmbeddedConfig(const std::string& home, const std::string& data_dir) {
   config::TesseraConfig cfg;
   for (const char* name : {"ehr", "lab", "pharmacy"}) {
     config::Source* source = cfg.add_source();
@@ -65,9 +73,39 @@ config::TesseraConfig EmbeddedConfig(const std::string& data_dir) {
   config::Source* devices = cfg.add_source();
   devices->set_name("devices");
   devices->mutable_grpc()->set_address(devicehub::kDefaultHubAddress);
-  riverside::AddUnifiedViews({.code_map_file = absl::StrCat(data_dir, "/terminology/code_map.csv"), .devices = true},
+  // The link index `tessera link` keeps, so that the unified views carry
+  // enterprise patient ids.
+  config::Source* identity = cfg.add_source();
+  identity->set_name("identity");
+  identity->mutable_odbc()->set_dialect(config::SQLITE);
+  identity->mutable_odbc()->set_connection_string(absl::StrCat("Driver=SQLite3;Database=", LinkIndexPath(home)));
+  riverside::AddUnifiedViews({.code_map_file = absl::StrCat(data_dir, "/terminology/code_map.csv"),
+                              .devices = true,
+                              .identity_source = "identity"},
                              &cfg);
   return cfg;
+}
+
+// Links the freshly generated people into a new link index, as `tessera
+// link` would, so that the unified views work at once.
+absl::Status LinkGenerated(const config::TesseraConfig& cfg, const std::string& home, const std::string& data_dir) {
+  absl::Time start = absl::Now();
+  std::filesystem::remove(LinkIndexPath(home));  // The old ids mean nothing now.
+  ASSIGN_OR_RETURN(std::unique_ptr<SourceRegistry> registry, SourceRegistry::Create(cfg));
+  std::vector<std::unique_ptr<identity::RecordSource>> owned =
+      identity::RiversideRecordSources(*registry, absl::StrCat(data_dir, "/devices/registrations.jsonl"));
+  std::vector<identity::RecordSource*> sources;
+  for (const auto& s : owned) sources.push_back(s.get());
+  ASSIGN_OR_RETURN(std::unique_ptr<identity::LinkStore> store,
+                   identity::LinkStore::Open(absl::StrCat("Driver=SQLite3;Database=", LinkIndexPath(home)),
+                                             DialectKind::kSqlite, ""));
+  identity::LinkJobOptions options;
+  options.rebuild = true;
+  ASSIGN_OR_RETURN(identity::LinkJobReport report, identity::RunLinkJob(sources, *store, options, nullptr));
+  std::cout << absl::StrFormat("identity: %d records linked into %d enterprise ids in %.1f s (%s)\n",
+                               report.result.stats.records, report.result.stats.clusters,
+                               absl::ToDoubleSeconds(absl::Now() - start), LinkIndexPath(home));
+  return absl::OkStatus();
 }
 
 int UsageError(absl::string_view message) {
@@ -134,7 +172,9 @@ int RunGen(const std::vector<std::string>& argv) {
     return kExitError;
   }
   std::string config_path = HomeConfigPath(home);
-  status = SaveConfig(EmbeddedConfig(options.data_dir), config_path);
+  config::TesseraConfig cfg = EmbeddedConfig(home, options.data_dir);
+  status = SaveConfig(cfg, config_path);
+  if (status.ok()) status = LinkGenerated(cfg, home, options.data_dir);
   if (!status.ok()) {
     std::cerr << "tessera gen: " << status.message() << "\n";
     return kExitError;
