@@ -5,6 +5,7 @@
 #include "engine/common/status_macros.h"
 #include "engine/exec/explain.h"
 #include "engine/exec/memory_tracker.h"
+#include "engine/exec/remote_scan_operator.h"
 #include "planner/parser/parser.h"
 #include "planner/planner.h"
 
@@ -59,6 +60,16 @@ class DeadlineWatch {
   std::thread thread_;
 };
 
+// Appends the stats of every remote scan under `op`, depth first.
+void CollectScans(const Operator& op, std::vector<SourceScanStats>& out) {
+  if (const auto* scan = dynamic_cast<const RemoteScanOperator*>(&op)) {
+    absl::Duration first = scan->time_to_first_batch();
+    out.push_back({scan->source_name(), scan->rows_fetched(),
+                   first == absl::InfiniteDuration() ? absl::ZeroDuration() : first, scan->stats().time});
+  }
+  for (const Operator* child : op.children()) CollectScans(*child, out);
+}
+
 }  // namespace
 
 Session::Session(SourceRegistry* sources, SessionOptions options)
@@ -102,6 +113,7 @@ absl::StatusOr<StatementResult> Session::ExecuteUntilDeadline(const ast::Stateme
   }
   result.elapsed = absl::Now() - start;
   result.peak_memory_bytes = memory.peak();
+  CollectScans(*planned.root, result.scans);
   return result;
 }
 
