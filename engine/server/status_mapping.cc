@@ -48,7 +48,9 @@ absl::Status FromGrpcStatus(const grpc::Status& status,
   }
   // WithPosition appends " at position N" itself; the server's message
   // already ends so, in the same words.
-  absl::string_view message = status.error_message();
+  // error_message() returns a copy; keep it alive while viewed.
+  const std::string full_message = status.error_message();
+  absl::string_view message = full_message;
   std::string suffix = absl::StrCat(" at position ", CountCharacters(sql, offset) + 1);
   absl::ConsumeSuffix(&message, suffix);
   return WithPosition(absl::Status(result.code(), message), sql, offset);
