@@ -30,8 +30,11 @@ grpc::Status ToGrpcStatus(const absl::Status& status, absl::string_view sql,
     context->AddTrailingMetadata(kErrorCharacterKey, absl::StrCat(CountCharacters(sql, *offset)));
   }
   // absl::StatusCode and grpc::StatusCode share their numbering (both are
-  // google.rpc.Code).
-  return grpc::Status(static_cast<grpc::StatusCode>(status.code()), std::string(status.message()));
+  // google.rpc.Code). The binder reports an unknown table or column as
+  // NotFound; to a client that is a mistake in its query text.
+  absl::StatusCode code = status.code();
+  if (offset.has_value() && code == absl::StatusCode::kNotFound) code = absl::StatusCode::kInvalidArgument;
+  return grpc::Status(static_cast<grpc::StatusCode>(code), std::string(status.message()));
 }
 
 absl::Status FromGrpcStatus(const grpc::Status& status,

@@ -22,7 +22,9 @@ inline constexpr char kErrorOffsetKey[] = "tessera-error-offset";        // Byte
 inline constexpr char kErrorCharacterKey[] = "tessera-error-character";  // Characters, from 0.
 
 // The gRPC status for `status`. When it carries a position in `sql`, adds
-// the position to `context`'s trailing metadata (before the call finishes).
+// the position to `context`'s trailing metadata (before the call finishes);
+// such an error is the query's fault, so NotFound (an unknown column)
+// becomes INVALID_ARGUMENT.
 grpc::Status ToGrpcStatus(const absl::Status& status, absl::string_view sql,
                           grpc::ServerContextBase* context);
 
