@@ -54,7 +54,6 @@ absl::StatusOr<std::unique_ptr<TesseraServer>> TesseraServer::Start(const Server
   server->server_ = builder.BuildAndStart();
   if (server->server_ == nullptr || server->port_ == 0) {
     server->server_.reset();
-    server->shut_down_ = true;
     return absl::UnavailableError(absl::StrCat(
         "cannot listen on ", settings.listen_address,
         settings.tls() ? " (is the address free, and are the TLS certificate and key valid PEM that belong together?)"
@@ -72,7 +71,8 @@ absl::StatusOr<std::unique_ptr<TesseraServer>> TesseraServer::Start(const Server
 TesseraServer::~TesseraServer() { Shutdown(absl::Seconds(1)); }
 
 void TesseraServer::Shutdown(absl::Duration grace) {
-  if (shut_down_) return;
+  // A server that failed to start has nothing to shut down.
+  if (shut_down_ || server_ == nullptr) return;
   shut_down_ = true;
   if (grpc::HealthCheckServiceInterface* health = server_->GetHealthCheckService()) {
     health->SetServingStatus(false);
