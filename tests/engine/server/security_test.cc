@@ -18,29 +18,8 @@ namespace {
 
 using ::testing::HasSubstr;
 
-std::string Dir() { return TempDir() + "/pki"; }
+std::string Dir() { return CertificateDir(); }
 std::string Pem(const std::string& name) { return ReadFile(absl::StrCat(Dir(), "/", name)); }
-
-// A CA, a server certificate for 127.0.0.1 signed by it, a client
-// certificate signed by it, and a client certificate of another CA.
-void MakeCertificates() {
-  const std::string d = Dir();
-  const std::string key = "-newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes";
-  std::string script = absl::StrCat(
-      "set -e; mkdir -p ", d, "; cd ", d, ";",
-      "openssl req -x509 ", key, " -keyout ca.key -out ca.pem -days 2 -subj '/CN=Tessera Test CA' 2>/dev/null;",
-      "openssl req -x509 ", key, " -keyout other-ca.key -out other-ca.pem -days 2 -subj '/CN=Other CA' 2>/dev/null;",
-      "openssl req ", key, " -keyout server.key -out server.csr -subj '/CN=localhost' 2>/dev/null;",
-      "printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\\n' > server.ext;",
-      "openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out server.pem -days 2 ",
-      "-extfile server.ext 2>/dev/null;",
-      "openssl req ", key, " -keyout client.key -out client.csr -subj '/CN=clinic-app' 2>/dev/null;",
-      "openssl x509 -req -in client.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out client.pem -days 2 2>/dev/null;",
-      "openssl req ", key, " -keyout stranger.key -out stranger.csr -subj '/CN=stranger' 2>/dev/null;",
-      "openssl x509 -req -in stranger.csr -CA other-ca.pem -CAkey other-ca.key -CAcreateserial ",
-      "-out stranger.pem -days 2 2>/dev/null;");
-  ASSERT_EQ(std::system(absl::StrCat("bash -c \"", script, "\"").c_str()), 0) << "openssl failed";
-}
 
 // Writes the sources file and a ServerConfig naming `extra` lines, and
 // loads it as `tessera serve --config` would.
@@ -84,7 +63,7 @@ grpc::Status Query(const std::shared_ptr<grpc::Channel>& channel,
 
 class SecurityTest : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() { MakeCertificates(); }
+  static void SetUpTestSuite() { ASSERT_TRUE(MakeCertificates()); }
 };
 
 TEST_F(SecurityTest, TlsServesClientsThatTrustItsCa) {

@@ -252,6 +252,27 @@ absl::StatusOr<StreamResult> ExecuteInProcess(const config::TesseraConfig& sourc
   return result;
 }
 
+std::string CertificateDir() { return TempDir() + "/pki"; }
+
+bool MakeCertificates() {
+  const std::string d = CertificateDir();
+  const std::string key = "-newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes";
+  std::string script = absl::StrCat(
+      "set -e; mkdir -p ", d, "; cd ", d, ";",
+      "openssl req -x509 ", key, " -keyout ca.key -out ca.pem -days 2 -subj '/CN=Tessera Test CA' 2>/dev/null;",
+      "openssl req -x509 ", key, " -keyout other-ca.key -out other-ca.pem -days 2 -subj '/CN=Other CA' 2>/dev/null;",
+      "openssl req ", key, " -keyout server.key -out server.csr -subj '/CN=localhost' 2>/dev/null;",
+      "printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\\n' > server.ext;",
+      "openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out server.pem -days 2 ",
+      "-extfile server.ext 2>/dev/null;",
+      "openssl req ", key, " -keyout client.key -out client.csr -subj '/CN=clinic-app' 2>/dev/null;",
+      "openssl x509 -req -in client.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out client.pem -days 2 2>/dev/null;",
+      "openssl req ", key, " -keyout stranger.key -out stranger.csr -subj '/CN=stranger' 2>/dev/null;",
+      "openssl x509 -req -in stranger.csr -CA other-ca.pem -CAkey other-ca.key -CAcreateserial ",
+      "-out stranger.pem -days 2 2>/dev/null;");
+  return std::system(absl::StrCat("bash -c \"", script, "\"").c_str()) == 0;
+}
+
 bool Eventually(const std::function<bool()>& condition, absl::Duration timeout) {
   absl::Time give_up = absl::Now() + timeout;
   while (true) {

@@ -93,6 +93,14 @@ StreamResult Execute(v1::QueryService::Stub& stub, const std::string& sql,
 // The same query in this process over `sources`: the trusted answer.
 absl::StatusOr<StreamResult> ExecuteInProcess(const config::TesseraConfig& sources, const std::string& sql);
 
+// Makes, with the `openssl` command, in CertificateDir(): a CA (ca.pem), a
+// server certificate for 127.0.0.1 it signed (server.pem, server.key), a
+// client certificate it signed (client.pem, client.key, CN clinic-app), and
+// a client certificate of another CA (stranger.pem, stranger.key; that CA
+// is other-ca.pem). True when openssl succeeded.
+bool MakeCertificates();
+std::string CertificateDir();
+
 // Polls `condition` every 20 ms until it holds or `timeout` passes.
 bool Eventually(const std::function<bool()>& condition, absl::Duration timeout);
 
