@@ -90,9 +90,11 @@ absl::StatusOr<StatementResult> Session::ExecuteUntilDeadline(const ast::Stateme
                                                               QueryContext& ctx, ResultWriter& writer) {
   DeadlineWatch watch(ctx);
   absl::Time start = absl::Now();
+  // Declared before the plan so that it outlives the operators, which give
+  // their reservations back when destroyed (after a failure, still holding).
+  MemoryTracker memory(options_.memory_limit_bytes);
   ASSIGN_OR_RETURN(PlannedQuery planned, PlanStatement(statement, catalog_, sql, start, options_.optimizer,
                                                                  options_.default_source));
-  MemoryTracker memory(options_.memory_limit_bytes);
   ExecContext exec{&ctx, &memory};
   StatementResult result;
   if (planned.explain) {
