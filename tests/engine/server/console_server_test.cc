@@ -185,6 +185,22 @@ TEST_F(ConsoleServerTest, ConsoleSendsTokenAndTrustsTheCa) {
   EXPECT_THAT(no_token.err, HasSubstr("needs a bearer token"));
 }
 
+// Ctrl-C in a remote console cancels the call, and the server's query.
+TEST_F(ConsoleServerTest, InterruptCancelsTheQueryOnTheServer) {
+  absl::StatusOr<RunningServer> s = StartServer(LoopbackSettings(RiversideSources()));
+  ASSERT_TRUE(s.ok()) << s.status();
+  Process console({"console", "--server", s->address()},
+                  "SELECT count(*) FROM ehr.procedure a, ehr.procedure b, ehr.procedure c;\nSELECT 'after' AS x;\n");
+  ASSERT_TRUE(Eventually([&] { return s->server->running_queries() == 1; }, absl::Seconds(20)));
+  kill(console.pid(), SIGINT);
+  Process::Result r = console.Wait(absl::Seconds(20));
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_THAT(r.err, HasSubstr("<stdin>:1: query cancelled"));
+  // A script stops at a cancelled statement, as in-process.
+  EXPECT_THAT(r.out, ::testing::Not(HasSubstr("after")));
+  EXPECT_TRUE(Eventually([&] { return s->server->running_queries() == 0; }, absl::Seconds(10)));
+}
+
 // Runs last in the file's order: SIGTERM stops the server cleanly.
 TEST_F(ConsoleServerTest, ZzServerStopsOnSigterm) {
   TearDownTestSuite();
