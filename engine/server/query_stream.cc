@@ -103,6 +103,7 @@ bool QueryStream::Push(v1::ExecuteQueryResponse message) {
     if (call_over_) return false;
     queue_.push_back({std::move(message), bytes});
     state_->AddBuffered(bytes);
+    state_->produced_bytes.fetch_add(bytes);
   }
   Pump();
   return true;

@@ -46,6 +46,8 @@ class TesseraServer {
   // Bytes of results held for slow clients: now, and the most at any time.
   int64_t buffered_bytes() const { return state_.buffered_bytes.load(); }
   int64_t peak_buffered_bytes() const { return state_.peak_buffered_bytes.load(); }
+  // Bytes of results produced since the server started.
+  int64_t produced_bytes() const { return state_.produced_bytes.load(); }
 
   // Stops accepting calls, gives running calls `grace` to finish, cancels
   // the rest and waits until no query touches a source. Safe to call twice.

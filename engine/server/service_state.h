@@ -29,6 +29,9 @@ struct ServiceState {
   // Encoded result messages held for clients, now and at most.
   std::atomic<int64_t> buffered_bytes{0};
   std::atomic<int64_t> peak_buffered_bytes{0};
+  // Encoded result messages the engine has produced, ever: a query that a
+  // slow client holds back stops adding to it.
+  std::atomic<int64_t> produced_bytes{0};
 
   void AddBuffered(int64_t bytes) {
     int64_t now = buffered_bytes.fetch_add(bytes) + bytes;

@@ -37,18 +37,31 @@ class FlowControlTest : public ::testing::Test {
 };
 
 TEST_F(FlowControlTest, AStalledClientMakesTheQueryWaitWithBoundedMemory) {
+  // gRPC clients grow their receive window with the measured bandwidth
+  // (BDP probing), taking megabytes before they read; with that off the
+  // window stays at HTTP/2's 64 KB, so what the query may produce ahead of
+  // a client that reads nothing is small and fixed.
+  grpc::ChannelArguments args;
+  args.SetInt(GRPC_ARG_HTTP2_BDP_PROBE, 0);
+  auto stub = v1::QueryService::NewStub(
+      grpc::CreateCustomChannel(server_->address(), grpc::InsecureChannelCredentials(), args));
   grpc::ClientContext context;
   context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(120));
   v1::ExecuteQueryRequest request;
   request.set_sql(kBigQuery);
-  auto reader = server_->stub->ExecuteQuery(&context, request);
+  auto reader = stub->ExecuteQuery(&context, request);
   v1::ExecuteQueryResponse message;
   ASSERT_TRUE(reader->Read(&message));
   ASSERT_TRUE(message.has_schema());
 
-  // The client reads nothing for a while. Had the server buffered the
-  // result, the query would finish meanwhile.
+  // The client reads nothing for a while: the query fills what the
+  // client's window, the server's transport and the stream's queue take,
+  // then stops producing.
   absl::SleepFor(absl::Milliseconds(1500));
+  const int64_t produced_before = server_->server->produced_bytes();
+  absl::SleepFor(absl::Milliseconds(1000));
+  const int64_t produced_stalled = server_->server->produced_bytes();
+  EXPECT_EQ(produced_stalled, produced_before) << "the query went on producing for a client that reads nothing";
   EXPECT_EQ(server_->server->running_queries(), 1);
   const int64_t held = server_->server->peak_buffered_bytes();
 
@@ -68,6 +81,14 @@ TEST_F(FlowControlTest, AStalledClientMakesTheQueryWaitWithBoundedMemory) {
   ASSERT_TRUE(local.ok()) << local.status();
   EXPECT_EQ(absl::StrCat(rows), local->rows.at(0).at(0));
   // The server held a few batches at most, a small part of the result.
+  RecordProperty("peak_held_bytes", static_cast<int>(held));
+  RecordProperty("produced_while_stalled_bytes", static_cast<int>(produced_stalled));
+  // The window, the server's write buffer and the queue: well under 1 MB of
+  // a result of several.
+  EXPECT_LT(produced_stalled, int64_t{1} << 20) << "produced " << produced_stalled << " of " << bytes << " bytes unread";
+  EXPECT_GT(bytes, int64_t{4} << 20);
+  RecordProperty("result_bytes", static_cast<int>(bytes));
+  RecordProperty("result_rows", static_cast<int>(rows));
   EXPECT_GT(held, 0);
   EXPECT_LT(held * 20, bytes) << "held " << held << " bytes of a " << bytes << "-byte result";
   EXPECT_TRUE(Eventually([&] { return server_->server->running_queries() == 0; }, absl::Seconds(10)));
