@@ -131,7 +131,7 @@ TEST_P(SourceCancellationTest, CancellingTheCallStopsTheSubQuery) {
 
 TEST_P(SourceCancellationTest, TheClientsDeadlineStopsTheSubQuery) {
   grpc::ClientContext context;
-  context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(4));
+  context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(6));
   std::unique_ptr<grpc::ClientReader<v1::ExecuteQueryResponse>> reader;
   StartAndWatch(context, reader);
   if (HasFatalFailure()) return;
