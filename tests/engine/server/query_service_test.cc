@@ -175,8 +175,9 @@ TEST_F(QueryServiceTest, ASourceThatIsDownIsUnavailable) {
   grpc::ClientContext context;
   v1::TableList tables;
   ASSERT_TRUE(started->stub->ListTables(&context, v1::TableListRequest(), &tables).ok());
-  ASSERT_EQ(tables.warnings_size(), 1);
-  EXPECT_THAT(tables.warnings(0), HasSubstr("billing"));
+  // (Riverside's device hub, not running here, is named too.)
+  EXPECT_THAT(std::vector<std::string>(tables.warnings().begin(), tables.warnings().end()),
+              ::testing::Contains(HasSubstr("source \"billing\" did not answer")));
   EXPECT_GT(tables.tables_size(), 5);
 }
 
