@@ -51,6 +51,13 @@ absl::Status ListTables(Catalog& catalog, const v1::TableListRequest& request, v
     RETURN_IF_ERROR(catalog.sources().Find(request.source()).status());
     sources = {request.source()};
   }
+  if (request.source().empty()) {
+    for (const std::string& name : catalog.sources().view_names()) {
+      v1::ViewSummary* view = response->add_views();
+      view->set_name(name);
+      view->set_sql(catalog.sources().FindView(name)->sql());
+    }
+  }
   for (const std::string& source_name : sources) {
     ASSIGN_OR_RETURN(Connector * source, catalog.sources().Find(source_name));
     absl::StatusOr<std::vector<std::string>> tables = catalog.TableNames(source_name);

@@ -19,8 +19,9 @@ namespace tessera::server {
 absl::Status ExplainQuery(Session& session, const v1::ExplainRequest& request, QueryContext& ctx,
                           v1::ExplainResponse* response);
 
-// The tables of every source or of request.source. A source that does not
-// answer is named in the warnings; an unknown source is NOT_FOUND.
+// The tables of every source or of request.source, and without a source the
+// views. A source that does not answer is named in the warnings; an unknown
+// source is NOT_FOUND.
 absl::Status ListTables(Catalog& catalog, const v1::TableListRequest& request, v1::TableList* response);
 
 // One table; without a source, the table must be in exactly one source.

@@ -261,6 +261,28 @@ TEST_F(QueryServiceTest, ListTablesAndDescribeTable) {
   EXPECT_EQ(tables.tables(0).column_count(), table.columns_size());
 }
 
+TEST_F(QueryServiceTest, ListTablesNamesTheConfiguredViews) {
+  config::TesseraConfig sources = RiversideSources();
+  config::View* view = sources.add_view();
+  view->set_name("women");
+  view->set_sql("SELECT patient_id FROM ehr.patient WHERE sex = 'F'");
+  absl::StatusOr<RunningServer> started = StartServer(LoopbackSettings(sources));
+  ASSERT_TRUE(started.ok()) << started.status();
+  grpc::ClientContext context;
+  v1::TableList list;
+  ASSERT_TRUE(started->stub->ListTables(&context, v1::TableListRequest(), &list).ok());
+  std::vector<std::string> views;
+  for (const v1::ViewSummary& v : list.views()) views.push_back(v.name());
+  EXPECT_THAT(views, ::testing::Contains("women"));
+  for (const v1::ViewSummary& v : list.views()) {
+    if (v.name() == "women") EXPECT_EQ(v.sql(), view->sql());
+  }
+  // And the view answers like the query it stands for.
+  StreamResult through_view = Execute(*started->stub, "SELECT count(*) FROM women");
+  ASSERT_TRUE(through_view.status.ok()) << through_view.status.error_message();
+  EXPECT_EQ(through_view.rows, Execute(stub(), "SELECT count(*) FROM ehr.patient WHERE sex = 'F'").rows);
+}
+
 TEST_F(QueryServiceTest, DescribeTableErrors) {
   grpc::ClientContext missing_context;
   v1::TableDetailsRequest missing;
