@@ -22,7 +22,7 @@ OdbcScan::~OdbcScan() {
     // Abandoned mid-result: stop the statement at the source rather than
     // letting the driver drain it, and do not reuse a connection whose
     // protocol state is uncertain.
-    SQLCancel(stmt_.handle());
+    CancelStatement();
     lease_->MarkBroken();
   }
 }
@@ -36,6 +36,7 @@ absl::StatusOr<std::unique_ptr<OdbcScan>> OdbcScan::Start(ConnectionPool::Lease 
   OdbcScan* raw = scan.get();
   scan->cancel_registration_ = ctx.OnCancel([raw] { raw->Cancel(); });
   scan->paging_ = !request.paging_key.empty() && options.page_rows > 0;
+  scan->cancel_closes_cursor_ = scan->lease_->dialect().kind() == DialectKind::kSqlite;
   if (scan->cancelled_.load()) return scan->Fail(absl::CancelledError("cancelled"));
   absl::Status status = scan->Execute(scan->paging_ ? scan->PageSql(std::nullopt) : request.sql);
   if (status.ok()) status = scan->DescribeAndBind();
@@ -133,7 +134,7 @@ absl::Status OdbcScan::DescribeAndBind() {
 absl::Status OdbcScan::Fail(absl::Status status) {
   done_ = true;
   lease_->MarkBroken();
-  SQLCancel(stmt_.handle());
+  CancelStatement();
   if (cancelled_.load()) {
     return absl::CancelledError(absl::StrCat("source \"", lease_->source_name(), "\": query cancelled"));
   }
@@ -144,9 +145,12 @@ absl::StatusOr<bool> OdbcScan::Next(RowBatch& batch) {
   batch.Clear();
   while (!done_) {
     if (cancelled_.load()) return Fail(absl::CancelledError("cancelled"));
+    std::unique_lock<std::recursive_mutex> fetching(fetch_mu_, std::defer_lock);
+    if (cancel_closes_cursor_) fetching.lock();
     SQLRETURN rc = SQLFetch(stmt_.handle());
     if (rc == SQL_NO_DATA) {
       SQLCloseCursor(stmt_.handle());
+      if (fetching.owns_lock()) fetching.unlock();
       if (paging_ && page_rows_read_ == options_.page_rows && last_key_.has_value()) {
         // A full page: there may be more after its last key.
         page_rows_read_ = 0;
@@ -277,6 +281,17 @@ absl::StatusOr<std::string> OdbcScan::FetchLongText(SQLULEN row, size_t column) 
 
 void OdbcScan::Cancel() {
   cancelled_.store(true);
+  if (!cancel_closes_cursor_) {
+    SQLCancel(stmt_.handle());
+    return;
+  }
+  std::unique_lock<std::recursive_mutex> idle(fetch_mu_, std::try_to_lock);
+  if (idle.owns_lock()) SQLCancel(stmt_.handle());
+}
+
+void OdbcScan::CancelStatement() {
+  std::unique_lock<std::recursive_mutex> lock(fetch_mu_, std::defer_lock);
+  if (cancel_closes_cursor_) lock.lock();
   SQLCancel(stmt_.handle());
 }
 

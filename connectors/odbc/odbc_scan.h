@@ -12,6 +12,7 @@
 
 #include <atomic>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -93,6 +94,14 @@ class OdbcScan final : public RowBatchStream {
   int64_t rows_fetched_ = 0;
   bool done_ = false;
   std::atomic<bool> cancelled_{false};
+  // SQLite's driver implements SQLCancel by closing the cursor, freeing what
+  // a fetch (or another SQLCancel) on another thread is using; there,
+  // fetches and SQLCancel hold this lock, and Cancel skips SQLCancel while a
+  // fetch runs (Next sees cancelled_ right after it).
+  bool cancel_closes_cursor_ = false;
+  std::recursive_mutex fetch_mu_;
+  // SQLCancel, under fetch_mu_ where the driver needs it.
+  void CancelStatement();
   // Destroyed first (declared last), so Cancel never runs on a freed scan.
   std::unique_ptr<QueryContext::Registration> cancel_registration_;
 };

@@ -39,19 +39,14 @@ std::string BareWord(absl::string_view line) {
 
 }  // namespace
 
-Console::Console(SourceRegistry* sources, InterruptWatcher* interrupts, ConsoleOptions options,
-                 std::ostream& out, std::ostream& err)
-    : sources_(sources),
-      interrupts_(interrupts),
-      options_(std::move(options)),
-      out_(out),
-      err_(err),
-      session_(sources) {}
+Console::Console(QueryRunner* runner, InterruptWatcher* interrupts, ConsoleOptions options, std::ostream& out,
+                 std::ostream& err)
+    : runner_(runner), interrupts_(interrupts), options_(std::move(options)), out_(out), err_(err) {}
 
 int Console::Run(LineReader& reader) {
   interactive_ = reader.interactive();
   if (interactive_) {
-    out_ << "Tessera console over " << absl::StrJoin(sources_->names(), ", ")
+    out_ << "Tessera console over " << runner_->Target()
          << ". Statements end with ';'. Type \\? for help, \\q to quit.\n\n";
   }
   std::string history_entry;  // The lines of the statement being typed.
@@ -121,39 +116,22 @@ bool Console::RunItem(const InputItem& item) {
 
 bool Console::RunStatement(const InputItem& item) {
   absl::Time start = absl::Now();
-  absl::StatusOr<std::vector<ast::Statement>> statements = session_.Parse(item.text);
-  if (!statements.ok()) {
-    ReportError(FormatQueryError(statements.status(), item.text), item.line);
-    return false;
-  }
-  bool ok = true;
-  for (const ast::Statement& statement : *statements) {
-    QueryContext ctx;
-    std::unique_ptr<ResultWriter> writer = MakeResultWriter(options_.format, out_);
-    absl::StatusOr<StatementResult> result;
-    {
-      std::unique_ptr<InterruptWatcher::Scope> watch = interrupts_->Watch(ctx);
-      result = session_.Execute(statement, item.text, ctx, *writer);
-    }
-    if (ctx.is_cancelled()) {
-      // Whatever error the sources gave on the way out, the cause was Ctrl-C.
-      cancelled_ = true;
-      ok = false;
-      ReportError("query cancelled\n", item.line);
-      break;
-    }
-    if (!result.ok()) {
-      ok = false;
-      ReportError(FormatQueryError(result.status(), item.text), item.line);
-      break;
-    }
-    if (options_.format == OutputFormat::kTable) out_ << "\n";
+  RunOutcome outcome = runner_->Run(
+      item.text, *interrupts_, [this] { return MakeResultWriter(options_.format, out_); },
+      [this] {
+        if (options_.format == OutputFormat::kTable) out_ << "\n";
+      });
+  if (outcome.interrupted) {
+    cancelled_ = true;
+    ReportError("query cancelled\n", item.line);
+  } else if (!outcome.status.ok()) {
+    ReportError(FormatQueryError(outcome.status, item.text), item.line);
   }
   if (options_.timing) {
     out_ << absl::StrFormat("Time: %.3f ms\n", absl::ToDoubleMilliseconds(absl::Now() - start));
   }
   out_.flush();
-  return ok;
+  return outcome.status.ok() && !outcome.interrupted;
 }
 
 bool Console::RunCommand(const InputItem& item) {
@@ -187,10 +165,10 @@ bool Console::RunCommand(const InputItem& item) {
       }
       return true;
     case MetaCommand::Kind::kDescribe:
-      listing = Describe(session_.catalog(), command->name, cancelled);
+      listing = runner_->Describe(command->name, cancelled);
       break;
     case MetaCommand::Kind::kSources:
-      listing = ListSources(*sources_, cancelled);
+      listing = runner_->ListSources(cancelled);
       break;
   }
   if (!listing.ok()) {

@@ -1,10 +1,10 @@
 // File: engine/cli/console.h
 //
 // The interactive SQL console behind `tessera console`: reads statements
-// and backslash commands, runs each statement through a Session with its own
-// QueryContext, and prints results, timing and errors (with a caret under
-// the place in the statement). The same loop runs a script from a pipe or a
-// file, without prompts.
+// and backslash commands, runs each statement through a QueryRunner (in
+// this process, or on a server), and prints results, timing and errors
+// (with a caret under the place in the statement). The same loop runs a
+// script from a pipe or a file, without prompts.
 
 #ifndef TESSERA_ENGINE_CLI_CONSOLE_H_
 #define TESSERA_ENGINE_CLI_CONSOLE_H_
@@ -12,13 +12,12 @@
 #include <ostream>
 #include <string>
 
-#include "engine/catalog/source_registry.h"
 #include "engine/cli/interrupt.h"
 #include "engine/cli/line_reader.h"
 #include "engine/cli/meta_command.h"
+#include "engine/cli/query_runner.h"
 #include "engine/cli/statement_splitter.h"
 #include "engine/format/result_writer.h"
-#include "engine/session/session.h"
 
 namespace tessera::cli {
 
@@ -33,8 +32,8 @@ struct ConsoleOptions {
 
 class Console {
  public:
-  // `sources` and `interrupts` must outlive the console.
-  Console(SourceRegistry* sources, InterruptWatcher* interrupts, ConsoleOptions options, std::ostream& out,
+  // `runner` and `interrupts` must outlive the console.
+  Console(QueryRunner* runner, InterruptWatcher* interrupts, ConsoleOptions options, std::ostream& out,
           std::ostream& err);
 
   // Reads and runs input until its end or `\q`. Returns the exit code: for
@@ -51,12 +50,11 @@ class Console {
   // Prints a failure, naming the script line when reading a script.
   void ReportError(const std::string& message, int line);
 
-  SourceRegistry* sources_;
+  QueryRunner* runner_;
   InterruptWatcher* interrupts_;
   ConsoleOptions options_;
   std::ostream& out_;
   std::ostream& err_;
-  Session session_;
   StatementSplitter splitter_;
   bool interactive_ = false;
   bool quit_ = false;

@@ -5,15 +5,20 @@
 #include <clocale>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "engine/common/status_macros.h"
 #include "engine/cli/args.h"
 #include "engine/cli/command.h"
 #include "engine/cli/console.h"
 #include "engine/cli/interrupt.h"
 #include "engine/cli/line_reader.h"
 #include "engine/cli/open_sources.h"
+#include "engine/cli/query_runner.h"
 #include "engine/config/home.h"
 
 namespace tessera::cli {
@@ -26,6 +31,11 @@ const std::vector<FlagSpec>& ConsoleFlags() {
       {"stop-on-error", "", "reading a script: stop at the first statement that fails", ""},
       {"config", "FILE", "configuration file (default: the embedded default in the home folder)", ""},
       {"home", "DIR", "home folder of the embedded default (default: $TESSERA_HOME or ~/.tessera)", ""},
+      {"server", "HOST:PORT", "run statements on a 'tessera serve' server instead of in this process", ""},
+      {"token-file", "FILE", "with --server: a file holding the bearer token (default: $TESSERA_TOKEN)", ""},
+      {"tls-ca", "FILE", "with --server: connect with TLS, trusting the CA certificates in FILE (PEM)", ""},
+      {"tls-cert", "FILE", "with --tls-ca: present this client certificate (PEM)", ""},
+      {"tls-key", "FILE", "with --tls-cert: the client certificate's private key (PEM)", ""},
   };
   return flags;
 }
@@ -45,7 +55,10 @@ constexpr char kConsoleUsage[] =
     "Examples:\n"
     "  tessera console\n"
     "  echo \"SELECT count(*) FROM ehr.patient;\" | tessera console\n"
-    "  tessera console --format csv --stop-on-error < report.sql\n\n";
+    "  tessera console --format csv --stop-on-error < report.sql\n"
+    "  tessera console --server 127.0.0.1:7410 --token-file ~/.tessera-token\n\n"
+    "With --server, statements run on a 'tessera serve' server: the same output,\n"
+    "\\timing and \\d; Ctrl-C cancels the query on the server and at its sources.\n\n";
 
 // $TESSERA_HOME/history when the home folder exists, else ~/.tessera_history.
 std::string HistoryPath(const std::string& home_flag) {
@@ -55,6 +68,41 @@ std::string HistoryPath(const std::string& home_flag) {
   const char* user_home = std::getenv("HOME");
   if (user_home == nullptr || *user_home == '\0') return "";
   return absl::StrCat(user_home, "/.tessera_history");
+}
+
+absl::StatusOr<std::string> ReadFlagFile(const ParsedArgs& args, const char* flag) {
+  const std::string& path = args.Get(flag);
+  std::ifstream in(path);
+  if (!in) return absl::NotFoundError(absl::StrCat("--", flag, ": cannot read ", path));
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+absl::StatusOr<RemoteOptions> ReadRemoteOptions(const ParsedArgs& args) {
+  RemoteOptions remote;
+  remote.address = args.Get("server");
+  if (args.Has("token-file")) {
+    ASSIGN_OR_RETURN(std::string token, ReadFlagFile(args, "token-file"));
+    remote.token = std::string(absl::StripAsciiWhitespace(token));
+    if (remote.token.empty()) return absl::InvalidArgumentError(absl::StrCat("--token-file: ", args.Get("token-file"), " is empty"));
+  } else if (const char* token = std::getenv("TESSERA_TOKEN"); token != nullptr) {
+    remote.token = std::string(absl::StripAsciiWhitespace(token));
+  }
+  if (args.Has("tls-cert") != args.Has("tls-key")) {
+    return absl::InvalidArgumentError("a client certificate needs both --tls-cert and --tls-key");
+  }
+  if (args.Has("tls-cert") && !args.Has("tls-ca")) {
+    return absl::InvalidArgumentError("--tls-cert needs --tls-ca (client certificates go over TLS)");
+  }
+  if (args.Has("tls-ca")) {
+    ASSIGN_OR_RETURN(remote.tls_ca_pem, ReadFlagFile(args, "tls-ca"));
+  }
+  if (args.Has("tls-cert")) {
+    ASSIGN_OR_RETURN(remote.tls_cert_pem, ReadFlagFile(args, "tls-cert"));
+    ASSIGN_OR_RETURN(remote.tls_key_pem, ReadFlagFile(args, "tls-key"));
+  }
+  return remote;
 }
 
 }  // namespace
@@ -84,10 +132,33 @@ int RunConsole(const std::vector<std::string>& argv) {
   options.timing = args->Has("timing");
   options.stop_on_error = args->Has("stop-on-error");
 
-  absl::StatusOr<std::unique_ptr<SourceRegistry>> sources = OpenSources(args->Get("config"), args->Get("home"));
-  if (!sources.ok()) {
-    std::cerr << "tessera console: " << sources.status().message() << "\n";
-    return kExitError;
+  std::unique_ptr<SourceRegistry> sources;
+  std::unique_ptr<QueryRunner> runner;
+  if (args->Has("server")) {
+    if (args->Has("config")) {
+      std::cerr << "tessera console: --config and --server exclude each other (the server has its own sources)\n";
+      return kExitUsage;
+    }
+    absl::StatusOr<RemoteOptions> remote = ReadRemoteOptions(*args);
+    if (!remote.ok()) {
+      std::cerr << "tessera console: " << remote.status().message() << "\n";
+      return kExitUsage;
+    }
+    runner = MakeRemoteRunner(*remote);
+  } else {
+    for (const char* flag : {"token-file", "tls-ca", "tls-cert", "tls-key"}) {
+      if (args->Has(flag)) {
+        std::cerr << "tessera console: --" << flag << " needs --server\n";
+        return kExitUsage;
+      }
+    }
+    absl::StatusOr<std::unique_ptr<SourceRegistry>> opened = OpenSources(args->Get("config"), args->Get("home"));
+    if (!opened.ok()) {
+      std::cerr << "tessera console: " << opened.status().message() << "\n";
+      return kExitError;
+    }
+    sources = *std::move(opened);
+    runner = MakeLocalRunner(sources.get());
   }
 
   const bool terminal = isatty(STDIN_FILENO) == 1;
@@ -107,7 +178,7 @@ int RunConsole(const std::vector<std::string>& argv) {
   // the script as it would any program.
   InterruptWatcher interrupts(terminal ? InterruptWatcher::WhenIdle::kRemember
                                        : InterruptWatcher::WhenIdle::kTerminate);
-  Console console(sources->get(), &interrupts, options, std::cout, std::cerr);
+  Console console(runner.get(), &interrupts, options, std::cout, std::cerr);
   return console.Run(*reader);
 }
 

@@ -17,6 +17,7 @@ const std::vector<Command>& Commands() {
       {"gen", "generate the Riverside sample health system into its sources", RunGen},
       {"link", "resolve identity: one enterprise patient id across every source", RunLink},
       {"query", "run one SQL query and print the result as a table, CSV or JSON lines", RunQuery},
+      {"serve", "serve SQL to applications over gRPC (tessera.v1.QueryService), with TLS and tokens", RunServe},
       {"sources", "list the configured sources, their health and their tables", RunSources},
   };
   return commands;

@@ -13,6 +13,8 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <string>
+#include <utility>
 
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
@@ -26,6 +28,11 @@ class QueryContext {
   QueryContext& operator=(const QueryContext&) = delete;
 
   absl::Time deadline() const { return deadline_; }
+
+  // Who runs the query ("" in-process; the authenticated caller when it came
+  // through the server). Set before the query starts.
+  const std::string& principal() const { return principal_; }
+  void set_principal(std::string principal) { principal_ = std::move(principal); }
 
   // Cancels the query: every registered callback runs once, on this thread,
   // under the context's lock, so a callback must not call OnCancel or destroy
@@ -53,6 +60,7 @@ class QueryContext {
 
  private:
   const absl::Time deadline_;
+  std::string principal_;
   std::atomic<bool> cancelled_{false};
   absl::Mutex mu_;
   int64_t next_id_ ABSL_GUARDED_BY(mu_) = 0;

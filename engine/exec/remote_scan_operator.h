@@ -51,6 +51,8 @@ class RemoteScanOperator : public Operator {
   std::string Describe() const override;
   std::vector<std::string> Details() const override;
 
+  // The source this scan reads from.
+  const std::string& source_name() const { return source_->name(); }
   // Rows the source returned (known once the scan finished).
   int64_t rows_fetched() const;
   // When the first batch arrived, relative to Open.

@@ -5,6 +5,7 @@
 #include "engine/common/status_macros.h"
 #include "engine/exec/explain.h"
 #include "engine/exec/memory_tracker.h"
+#include "engine/exec/remote_scan_operator.h"
 #include "planner/parser/parser.h"
 #include "planner/planner.h"
 
@@ -59,6 +60,16 @@ class DeadlineWatch {
   std::thread thread_;
 };
 
+// Appends the stats of every remote scan under `op`, depth first.
+void CollectScans(const Operator& op, std::vector<SourceScanStats>& out) {
+  if (const auto* scan = dynamic_cast<const RemoteScanOperator*>(&op)) {
+    absl::Duration first = scan->time_to_first_batch();
+    out.push_back({scan->source_name(), scan->rows_fetched(),
+                   first == absl::InfiniteDuration() ? absl::ZeroDuration() : first, scan->stats().time});
+  }
+  for (const Operator* child : op.children()) CollectScans(*child, out);
+}
+
 }  // namespace
 
 Session::Session(SourceRegistry* sources, SessionOptions options)
@@ -79,9 +90,11 @@ absl::StatusOr<StatementResult> Session::ExecuteUntilDeadline(const ast::Stateme
                                                               QueryContext& ctx, ResultWriter& writer) {
   DeadlineWatch watch(ctx);
   absl::Time start = absl::Now();
+  // Declared before the plan so that it outlives the operators, which give
+  // their reservations back when destroyed (after a failure, still holding).
+  MemoryTracker memory(options_.memory_limit_bytes);
   ASSIGN_OR_RETURN(PlannedQuery planned, PlanStatement(statement, catalog_, sql, start, options_.optimizer,
                                                                  options_.default_source));
-  MemoryTracker memory(options_.memory_limit_bytes);
   ExecContext exec{&ctx, &memory};
   StatementResult result;
   if (planned.explain) {
@@ -102,6 +115,7 @@ absl::StatusOr<StatementResult> Session::ExecuteUntilDeadline(const ast::Stateme
   }
   result.elapsed = absl::Now() - start;
   result.peak_memory_bytes = memory.peak();
+  CollectScans(*planned.root, result.scans);
   return result;
 }
 

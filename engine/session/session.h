@@ -29,10 +29,20 @@ struct SessionOptions {
   std::string default_source;
 };
 
+// How one sub-query sent to a source went.
+struct SourceScanStats {
+  std::string source;
+  int64_t rows_fetched = 0;
+  absl::Duration first_batch;  // From the scan's start to its first batch.
+  absl::Duration scan_time;    // Reading the scan's rows, waits included.
+};
+
 struct StatementResult {
   int64_t rows = 0;
   absl::Duration elapsed;
   int64_t peak_memory_bytes = 0;
+  // Every remote scan of the plan, in plan order.
+  std::vector<SourceScanStats> scans;
 };
 
 class Session {

@@ -81,8 +81,11 @@ absl::StatusOr<std::vector<std::string>> Execute(Operator& op, TestContext& tc) 
 }
 
 absl::StatusOr<std::vector<std::string>> Execute(Operator& op) {
-  TestContext tc;
-  return Execute(op, tc);
+  // The operator outlives this call and returns its memory reservation to
+  // the tracker when destroyed, so the context must outlive the operator:
+  // it is left allocated (a test process is short).
+  auto* tc = new TestContext();
+  return Execute(op, *tc);
 }
 
 std::vector<std::string> Format(const std::vector<Row>& rows) {
