@@ -5,7 +5,8 @@
 #   build    toolchain, libraries and ODBC drivers for `bazel build/test`
 #   servers  PostgreSQL and MariaDB servers + clients for integration tests
 #            (run them with scripts/lib/servers.sh)
-# Example: scripts/lib/install-deps.sh build servers
+#   client   Node.js and npm, unless node and npm are already on PATH
+# Example: scripts/lib/install-deps.sh build servers client
 #
 # Idempotent: when everything is present it only runs dpkg-query (no apt-get,
 # well under a second). Otherwise it runs `apt-get update` once and installs
@@ -24,15 +25,20 @@ BUILD_PKGS=(bazel-bootstrap bazel-platforms libgrpc++-dev protobuf-compiler-grpc
   libbenchmark-dev libpg-query-dev libedit-dev pkg-config sqlite3 g++ ca-certificates
   openssl)
 SERVER_PKGS=(postgresql postgresql-client mariadb-server mariadb-client)
+# Node.js runs the test of a client Tessera did not write (@grpc/grpc-js);
+# a machine that already has node and npm (from any vendor) keeps them.
+CLIENT_PKGS=()
+command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || CLIENT_PKGS=(nodejs npm)
 ODBC_DIR=${TESSERA_ODBC_LIBDIR:-/usr/lib/$(uname -m)-linux-gnu/odbc}
 
-[[ $# -gt 0 ]] || die "usage: $me build|servers [build|servers]"
+[[ $# -gt 0 ]] || die "usage: $me build|servers|client ..."
 want=() want_build=0
 for group in "$@"; do
   case $group in
     build)   want+=("${BUILD_PKGS[@]}"); want_build=1 ;;
     servers) want+=("${SERVER_PKGS[@]}") ;;
-    *) die "unknown group '$group' (expected: build, servers)" ;;
+    client)  want+=("${CLIENT_PKGS[@]}") ;;
+    *) die "unknown group '$group' (expected: build, servers, client)" ;;
   esac
 done
 
@@ -48,7 +54,7 @@ for p in "${want[@]}"; do
 done
 
 if [[ ${#missing[@]} -eq 0 ]]; then
-  log "all ${#want[@]} packages already installed"
+  log "all ${#want[@]} wanted packages already installed"
 else
   log "installing ${#missing[@]} missing package(s): ${missing[*]}"
   "${SUDO[@]}" apt-get update -qq
