@@ -27,6 +27,7 @@ int RunDeviceHub(const std::vector<std::string>& args);
 int RunQuery(const std::vector<std::string>& args);
 int RunGen(const std::vector<std::string>& args);
 int RunLink(const std::vector<std::string>& args);
+int RunPatient(const std::vector<std::string>& args);
 int RunServe(const std::vector<std::string>& args);
 int RunSources(const std::vector<std::string>& args);
 

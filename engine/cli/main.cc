@@ -16,6 +16,7 @@ const std::vector<Command>& Commands() {
       {"devicehub", "serve the sample home-device hub (a gRPC source) over the generated data", RunDeviceHub},
       {"gen", "generate the Riverside sample health system into its sources", RunGen},
       {"link", "resolve identity: one enterprise patient id across every source", RunLink},
+      {"patient", "one patient's whole record across every source, as tables or a FHIR R4 Bundle", RunPatient},
       {"query", "run one SQL query and print the result as a table, CSV or JSON lines", RunQuery},
       {"serve", "serve SQL to applications over gRPC (tessera.v1.QueryService), with TLS and tokens", RunServe},
       {"sources", "list the configured sources, their health and their tables", RunSources},

@@ -36,6 +36,7 @@ class FederatedTestEnv {
   absl::StatusOr<std::string> Explain(const std::string& sql);
 
   const std::string& data_dir() const { return data_dir_; }
+  Session& session() { return *session_; }
 
  private:
   FederatedTestEnv() = default;
