@@ -4,6 +4,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "engine/server/metadata_calls.h"
+#include "engine/server/patient_call.h"
 #include "engine/server/query_stream.h"
 #include "engine/server/call_deadline.h"
 #include "engine/server/status_mapping.h"
@@ -48,6 +49,24 @@ grpc::ServerUnaryReactor* QueryServiceImpl::Explain(grpc::CallbackServerContext*
     ctx.set_principal(who);
     absl::Status status = ExplainQuery(*state_->session, *request, ctx, response);
     reactor->Finish(ToGrpcStatus(status, request->sql(), context));
+  });
+  return reactor;
+}
+
+grpc::ServerUnaryReactor* QueryServiceImpl::GetPatientRecord(grpc::CallbackServerContext* context,
+                                                             const v1::PatientRecordRequest* request,
+                                                             v1::PatientRecordResponse* response) {
+  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
+  absl::StatusOr<std::string> principal = state_->auth->Authenticate(*context);
+  if (!principal.ok()) {
+    reactor->Finish(ToGrpcStatus(principal.status(), "", context));
+    return reactor;
+  }
+  state_->threads->Run([this, context, request, response, reactor, who = *std::move(principal)] {
+    QueryContext ctx(CallDeadline(*context));
+    ctx.set_principal(who);
+    absl::Status status = server::GetPatientRecord(*state_->session, *request, ctx, response);
+    reactor->Finish(ToGrpcStatus(status, "", context));
   });
   return reactor;
 }

@@ -24,6 +24,9 @@ class QueryServiceImpl final : public v1::QueryService::CallbackService {
                                     v1::ExplainResponse* response) override;
   grpc::ServerUnaryReactor* ListTables(grpc::CallbackServerContext* context, const v1::TableListRequest* request,
                                        v1::TableList* response) override;
+  grpc::ServerUnaryReactor* GetPatientRecord(grpc::CallbackServerContext* context,
+                                            const v1::PatientRecordRequest* request,
+                                            v1::PatientRecordResponse* response) override;
   grpc::ServerUnaryReactor* DescribeTable(grpc::CallbackServerContext* context,
                                           const v1::TableDetailsRequest* request,
                                           v1::TableDetails* response) override;
