@@ -89,7 +89,7 @@ TEST_F(GrpcServicesTest, ReflectionListsAndDescribesTheQueryService) {
   ASSERT_EQ(file.service_size(), 1);
   std::vector<std::string> methods;
   for (const auto& m : file.service(0).method()) methods.push_back(m.name());
-  EXPECT_EQ(methods, (std::vector<std::string>{"ExecuteQuery", "Explain", "ListTables", "DescribeTable"}));
+  EXPECT_EQ(methods, (std::vector<std::string>{"ExecuteQuery", "Explain", "ListTables", "GetPatientRecord", "DescribeTable"}));
 }
 
 TEST_F(GrpcServicesTest, ShutdownStopsServing) {
