@@ -70,8 +70,7 @@ JoinPairs::JoinPairs(std::shared_ptr<const Schema> concat, const Expr* predicate
   if (predicate_ != nullptr) MarkReferenced(*predicate_, referenced_);
 }
 
-absl::Status JoinPairs::Filter(const RowBatch& left, const RowBatch& right) {
-  if (predicate_ == nullptr || left_.empty()) return absl::OkStatus();
+void JoinPairs::FillScratch(const RowBatch& left, const RowBatch& right) {
   // The predicate sees whole concatenated rows; columns it does not read
   // are filled with NULLs, which is cheaper than copying their values.
   scratch_.Clear();
@@ -87,6 +86,11 @@ absl::Status JoinPairs::Filter(const RowBatch& left, const RowBatch& right) {
     }
   }
   scratch_.SetNumRows(size());
+}
+
+absl::Status JoinPairs::Filter(const RowBatch& left, const RowBatch& right) {
+  if (predicate_ == nullptr || left_.empty()) return absl::OkStatus();
+  FillScratch(left, right);
   ASSIGN_OR_RETURN(std::vector<int64_t> selected, SelectTrue(*predicate_, scratch_));
   size_t kept = 0;
   for (int64_t i : selected) {
@@ -97,6 +101,12 @@ absl::Status JoinPairs::Filter(const RowBatch& left, const RowBatch& right) {
   left_.resize(kept);
   right_.resize(kept);
   return absl::OkStatus();
+}
+
+absl::StatusOr<ColumnVector> JoinPairs::Values(const RowBatch& left, const RowBatch& right) {
+  if (predicate_ == nullptr) return absl::InternalError("join pairs have no predicate to evaluate");
+  FillScratch(left, right);
+  return Evaluate(*predicate_, scratch_);
 }
 
 }  // namespace tessera

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "absl/status/status.h"
+#include "absl/status/statusor.h"
 #include "absl/types/span.h"
 #include "engine/expr/expr.h"
 #include "engine/types/row_batch.h"
@@ -65,7 +66,14 @@ class JoinPairs {
   // predicate is true. Errors are the predicate's (division by zero).
   absl::Status Filter(const RowBatch& left, const RowBatch& right);
 
+  // The predicate's value (true, false or NULL) for each pair, in order.
+  // REQUIRES: a predicate.
+  absl::StatusOr<ColumnVector> Values(const RowBatch& left, const RowBatch& right);
+
  private:
+  // Fills scratch_ with the concatenated pairs, the columns the predicate reads.
+  void FillScratch(const RowBatch& left, const RowBatch& right);
+
   const Expr* predicate_;
   std::vector<bool> referenced_;  // Per concatenated column: read by the predicate.
   RowBatch scratch_;

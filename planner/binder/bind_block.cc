@@ -61,6 +61,11 @@ absl::StatusOr<std::unique_ptr<Expr>> OntoAggregate(std::unique_ptr<Expr> e, con
     if (node.op != ExprOp::kColumn) return nullptr;
     if (IsMarker(node.column, kAggregateMarker)) return Expr::Column(groups + node.column - kAggregateMarker, node.type);
     if (IsMarker(node.column, kWindowMarker)) return node.Clone();
+    if (node.column >= from_scope.size() && error.ok()) {  // A subquery's column.
+      error = absl::InvalidArgumentError(
+          "a subquery reading columns of the outer query that are not grouped must appear in the GROUP BY "
+          "clause or be used in an aggregate function");
+    }
     if (error.ok()) {
       std::string name = "?column?";
       if (node.column < from_scope.size()) {
@@ -110,6 +115,7 @@ absl::StatusOr<Binder::Bound> Binder::BindBlock(const ast::SelectStmt& stmt) {
     ctx.scalar_subqueries = &scalars;
     RETURN_IF_ERROR(BindWhere(*stmt.where, ctx, &filters, &joins));
   }
+  const size_t where_scalars = scalars.size();
 
   // The select list, with * expanded.
   ExprContext select_ctx;
@@ -227,6 +233,36 @@ absl::StatusOr<Binder::Bound> Binder::BindBlock(const ast::SelectStmt& stmt) {
   if (aggregated) {
     for (size_t k = 0; k < scalars.size(); ++k) {
       if (!scalars[k].correlated) group_by.push_back(Expr::Column(kScalarMarker + static_cast<int>(k), scalars[k].type));
+    }
+    // An EXISTS or IN read outside aggregates (the select list, HAVING,
+    // ORDER BY) is computed per FROM row; reading only grouped columns, it
+    // is the same for every row of a group, so grouping by it as well
+    // changes nothing.
+    std::vector<bool> read_outside(scalars.size(), false);
+    auto note = [&](const Expr* e) {
+      if (e == nullptr) return;
+      ForEachColumn(*e, [&](int c) {
+        if (IsMarker(c, kScalarMarker)) read_outside[c - kScalarMarker] = true;
+      });
+    };
+    for (const auto& e : select_exprs) note(e.get());
+    note(having.get());
+    for (const OrderKey& k : order) note(k.expr.get());
+    for (size_t k = where_scalars; k < scalars.size(); ++k) {
+      if (!scalars[k].mark || !scalars[k].correlated || !read_outside[k]) continue;
+      bool grouped = true;
+      for (const Expr* e : {scalars[k].condition.get(), scalars[k].mark_compare.get()}) {
+        if (e == nullptr) continue;
+        ForEachColumn(*e, [&](int c) {
+          if (c >= from_width) return;
+          bool found = false;
+          for (const auto& g : group_by) found = found || (g->op == ExprOp::kColumn && g->column == c);
+          grouped = grouped && found;
+        });
+      }
+      // Otherwise it may still be part of a GROUP BY expression; if not,
+      // OntoAggregate refuses it.
+      if (grouped) group_by.push_back(Expr::Column(kScalarMarker + static_cast<int>(k), DataType::Bool()));
     }
   }
   const int scalar_count = static_cast<int>(scalars.size());

@@ -225,9 +225,7 @@ absl::StatusOr<std::unique_ptr<Expr>> Binder::BindExpr(const ast::Expr& expr, Ex
       return BindFunction(expr, ctx);
     case ast::ExprKind::kSubquery:
       if (expr.subquery_kind == ast::SubqueryKind::kScalar) return BindScalarSubquery(expr, ctx);
-      return ErrorAt(absl::InvalidArgumentError(
-                         "EXISTS and IN subqueries are supported only as AND-ed conditions of WHERE"),
-                     expr.location);
+      return BindMarkSubquery(expr, ctx);
     case ast::ExprKind::kCurrent: {
       absl::CivilSecond now = absl::ToCivilSecond(now_, absl::UTCTimeZone());
       if (expr.op == "current_date") return Expr::Constant(Value::Date(absl::CivilDay(now)));

@@ -1,6 +1,7 @@
 // Subqueries: EXISTS and IN conditions of WHERE become semi and anti joins
-// (correlated equalities move into the join condition), and scalar
-// subqueries become a left join against their single row.
+// (correlated equalities move into the join condition), EXISTS and IN
+// elsewhere mark joins, and scalar subqueries a left join against their
+// single row.
 
 #include "absl/strings/str_cat.h"
 #include "engine/common/status_macros.h"
@@ -45,7 +46,19 @@ absl::Status Binder::BindWhere(const ast::Expr& where, ExprContext& ctx, std::ve
     if (IsSubqueryCondition(*part)) {
       bool negated = part->kind == ast::ExprKind::kUnary;
       const ast::Expr& sub = negated ? *part->args[0] : *part;
-      ASSIGN_OR_RETURN(SubqueryJoin join, BindSubqueryJoin(sub, negated != sub.negated, ctx));
+      negated = negated != sub.negated;
+      ASSIGN_OR_RETURN(SubqueryBody body, BindSubqueryBody(sub, *ctx.scope));
+      if (negated && sub.subquery_kind == ast::SubqueryKind::kIn && body.correlation != nullptr) {
+        // A correlated NOT IN: a NULL correlation key must exclude a row,
+        // not make the answer unknown, which the null-aware anti join
+        // cannot tell apart. Its mark can.
+        ASSIGN_OR_RETURN(auto mark, AddMark(sub, std::move(body), ctx));
+        std::vector<std::unique_ptr<Expr>> arg;
+        arg.push_back(std::move(mark));
+        filters->push_back(Expr::Call(ExprOp::kNot, DataType::Bool(), std::move(arg)));
+        continue;
+      }
+      ASSIGN_OR_RETURN(SubqueryJoin join, BindSubqueryJoin(sub, negated, std::move(body), ctx));
       joins->push_back(std::move(join));
       continue;
     }
@@ -61,50 +74,32 @@ absl::Status Binder::BindWhere(const ast::Expr& where, ExprContext& ctx, std::ve
   return absl::OkStatus();
 }
 
-absl::StatusOr<Binder::SubqueryJoin> Binder::BindSubqueryJoin(const ast::Expr& expr, bool negated, ExprContext& ctx) {
+absl::StatusOr<Binder::SubqueryBody> Binder::BindSubqueryBody(const ast::Expr& expr, const Scope& outer) {
   const ast::SelectStmt& sub = *expr.subquery;
-  const Scope& outer = *ctx.scope;
+  const bool in = expr.subquery_kind == ast::SubqueryKind::kIn;
   const int outer_width = outer.size();
-  SubqueryJoin join;
-  join.type = negated ? LogicalJoinType::kAnti : LogicalJoinType::kSemi;
-  std::vector<std::unique_ptr<Expr>> conditions;
-
-  if (expr.subquery_kind == ast::SubqueryKind::kIn) {
-    ASSIGN_OR_RETURN(join.right, BindSelect(sub));
-    if (join.right->fields.size() != 1) {
-      return ErrorAt(absl::InvalidArgumentError("subquery has too many columns"), expr.location);
+  SubqueryBody body;
+  // EXISTS of one plain block only needs its FROM and WHERE (the select
+  // list does not matter); anything else is bound whole, uncorrelated.
+  if (in || !IsSimpleBlock(sub) || sub.from.empty()) {
+    absl::StatusOr<std::unique_ptr<LogicalNode>> plan = BindSelect(sub);
+    if (plan.ok()) {
+      if (in && (*plan)->fields.size() != 1) {
+        return ErrorAt(absl::InvalidArgumentError("subquery has too many columns"), expr.location);
+      }
+      body.plan = std::move(*plan);
+      return body;
     }
-    ASSIGN_OR_RETURN(auto value, BindExpr(*expr.args[0], ctx));
-    std::unique_ptr<Expr> inner = Expr::Column(outer_width, join.right->fields[0].type);
-    std::optional<DataType> common = CommonType(value->type, inner->type);
-    if (!common.has_value() && value->op == ExprOp::kConstant && value->type.id == TypeId::kText) {
-      common = inner->type;
+    // A name not found may be a column of the outer query: correlated,
+    // which is supported for one plain block.
+    if (plan.status().code() != absl::StatusCode::kNotFound || !IsSimpleBlock(sub) || sub.from.empty()) {
+      return plan.status();
     }
-    if (!common.has_value()) {
-      return ErrorAt(absl::InvalidArgumentError(absl::StrCat("operator does not exist: ", value->type.ToString(),
-                                                             " = ", inner->type.ToString())),
-                     expr.location);
-    }
-    ASSIGN_OR_RETURN(value, CoerceTo(std::move(value), *common));
-    ASSIGN_OR_RETURN(inner, CoerceTo(std::move(inner), *common));
-    std::vector<std::unique_ptr<Expr>> pair;
-    pair.push_back(std::move(value));
-    pair.push_back(std::move(inner));
-    join.condition = Expr::Call(ExprOp::kEqual, DataType::Bool(), std::move(pair));
-    join.null_aware = negated;
-    return join;
-  }
-
-  // EXISTS.
-  if (!IsSimpleBlock(sub)) {
-    // Uncorrelated: the join keeps every outer row if the subquery has any.
-    ASSIGN_OR_RETURN(join.right, BindSelect(sub));
-    return join;
   }
   ASSIGN_OR_RETURN(Bound inner, BindFrom(sub.from));
   Scope combined = outer;
   combined.Append(inner.scope);
-  std::vector<std::unique_ptr<Expr>> inner_filters;
+  std::vector<std::unique_ptr<Expr>> inner_filters, conditions;
   if (sub.where != nullptr) {
     std::vector<const ast::Expr*> parts;
     SplitAstConjuncts(*sub.where, &parts);
@@ -128,17 +123,129 @@ absl::StatusOr<Binder::SubqueryJoin> Binder::BindSubqueryJoin(const ast::Expr& e
       inner_filters.push_back(std::move(f));
     }
   }
-  join.right = std::move(inner.plan);
+  body.plan = std::move(inner.plan);
   if (!inner_filters.empty()) {
     auto filter = std::make_unique<LogicalNode>();
     filter->kind = LogicalKind::kFilter;
-    filter->fields = join.right->fields;
+    filter->fields = body.plan->fields;
     filter->predicate = JoinConjuncts(std::move(inner_filters));
-    filter->inputs.push_back(std::move(join.right));
-    join.right = std::move(filter);
+    filter->inputs.push_back(std::move(body.plan));
+    body.plan = std::move(filter);
+  }
+  if (in) {
+    // The compared value first, then the inner columns the correlation reads.
+    if (sub.select_list.size() != 1) {
+      return ErrorAt(absl::InvalidArgumentError("subquery has too many columns"), expr.location);
+    }
+    ExprContext value_ctx;
+    value_ctx.scope = &inner.scope;
+    value_ctx.clause = "a correlated IN subquery's select list";
+    absl::StatusOr<std::unique_ptr<Expr>> value = BindExpr(*sub.select_list[0].expr, value_ctx);
+    if (!value.ok() && value.status().code() == absl::StatusCode::kNotFound) {
+      return ErrorAt(absl::InvalidArgumentError(
+                         "a correlated IN subquery's select list must name only the subquery's own columns"),
+                     sub.select_list[0].location);
+    }
+    if (!value.ok()) return value.status();
+    auto project = std::make_unique<LogicalNode>();
+    project->kind = LogicalKind::kProject;
+    project->fields.push_back({"?column?", (*value)->type, true});
+    project->exprs.push_back(std::move(*value));
+    for (int i = 0; i < static_cast<int>(body.plan->fields.size()); ++i) {
+      project->exprs.push_back(Expr::Column(i, body.plan->fields[i].type));
+      project->fields.push_back(body.plan->fields[i]);
+    }
+    project->inputs.push_back(std::move(body.plan));
+    body.plan = std::move(project);
+    for (auto& c : conditions) {
+      RETURN_IF_ERROR(RemapColumns(*c, [&](int col) -> absl::StatusOr<int> {
+        return col < outer_width ? col : col + 1;
+      }));
+    }
+  }
+  body.correlation = JoinConjuncts(std::move(conditions));
+  return body;
+}
+
+absl::StatusOr<std::unique_ptr<Expr>> Binder::BindInComparison(const ast::Expr& expr, const LogicalNode& plan,
+                                                                ExprContext& ctx) {
+  const int outer_width = ctx.scope->size();
+  ASSIGN_OR_RETURN(auto value, BindExpr(*expr.args[0], ctx));
+  std::unique_ptr<Expr> inner = Expr::Column(outer_width, plan.fields[0].type);
+  std::optional<DataType> common = CommonType(value->type, inner->type);
+  if (!common.has_value() && value->op == ExprOp::kConstant && value->type.id == TypeId::kText) {
+    common = inner->type;
+  }
+  if (!common.has_value()) {
+    return ErrorAt(absl::InvalidArgumentError(absl::StrCat("operator does not exist: ", value->type.ToString(),
+                                                           " = ", inner->type.ToString())),
+                   expr.location);
+  }
+  ASSIGN_OR_RETURN(value, CoerceTo(std::move(value), *common));
+  ASSIGN_OR_RETURN(inner, CoerceTo(std::move(inner), *common));
+  std::vector<std::unique_ptr<Expr>> pair;
+  pair.push_back(std::move(value));
+  pair.push_back(std::move(inner));
+  return Expr::Call(ExprOp::kEqual, DataType::Bool(), std::move(pair));
+}
+
+absl::StatusOr<Binder::SubqueryJoin> Binder::BindSubqueryJoin(const ast::Expr& expr, bool negated, SubqueryBody body,
+                                                              ExprContext& ctx) {
+  SubqueryJoin join;
+  join.type = negated ? LogicalJoinType::kAnti : LogicalJoinType::kSemi;
+  join.right = std::move(body.plan);
+  std::vector<std::unique_ptr<Expr>> conditions;
+  if (body.correlation != nullptr) conditions.push_back(std::move(body.correlation));
+  if (expr.subquery_kind == ast::SubqueryKind::kIn) {
+    ASSIGN_OR_RETURN(auto compare, BindInComparison(expr, *join.right, ctx));
+    conditions.push_back(std::move(compare));
+    join.null_aware = negated;
   }
   join.condition = JoinConjuncts(std::move(conditions));
   return join;
+}
+
+absl::StatusOr<std::unique_ptr<Expr>> Binder::BindMarkSubquery(const ast::Expr& expr, ExprContext& ctx) {
+  if (ctx.scalar_subqueries == nullptr) {
+    return ErrorAt(absl::InvalidArgumentError(absl::StrCat("EXISTS and IN subqueries are not supported in ",
+                                                           ctx.clause)),
+                   expr.location);
+  }
+  if (expr.subquery_kind != ast::SubqueryKind::kExists && expr.subquery_kind != ast::SubqueryKind::kIn) {
+    return ErrorAt(absl::InvalidArgumentError("ANY and ALL subqueries are not supported"), expr.location);
+  }
+  ASSIGN_OR_RETURN(SubqueryBody body, BindSubqueryBody(expr, *ctx.scope));
+  ASSIGN_OR_RETURN(auto mark, AddMark(expr, std::move(body), ctx));
+  if (!expr.negated) return mark;
+  std::vector<std::unique_ptr<Expr>> arg;
+  arg.push_back(std::move(mark));
+  return Expr::Call(ExprOp::kNot, DataType::Bool(), std::move(arg));
+}
+
+absl::StatusOr<std::unique_ptr<Expr>> Binder::AddMark(const ast::Expr& expr, SubqueryBody body, ExprContext& ctx) {
+  const int outer_width = ctx.scope->size();
+  ScalarSubquery mark;
+  mark.mark = true;
+  mark.type = DataType::Bool();
+  mark.condition = std::move(body.correlation);
+  if (expr.subquery_kind == ast::SubqueryKind::kIn) {
+    ASSIGN_OR_RETURN(mark.mark_compare, BindInComparison(expr, *body.plan, ctx));
+    // The mark join sits right above FROM, so the compared value can only
+    // read FROM columns.
+    bool computed = false;
+    ForEachColumn(*mark.mark_compare, [&](int c) { computed = computed || c >= kAggregateMarker; });
+    if (computed) {
+      return ErrorAt(absl::InvalidArgumentError(
+                         "the left side of IN (subquery) may not use aggregates, window functions or subqueries"),
+                     expr.location);
+    }
+  }
+  for (const Expr* e : {mark.condition.get(), mark.mark_compare.get()}) {
+    if (e != nullptr) ForEachColumn(*e, [&](int c) { mark.correlated = mark.correlated || c < outer_width; });
+  }
+  mark.plan = std::move(body.plan);
+  ctx.scalar_subqueries->push_back(std::move(mark));
+  return Expr::Column(kScalarMarker + static_cast<int>(ctx.scalar_subqueries->size()) - 1, DataType::Bool());
 }
 
 absl::StatusOr<std::unique_ptr<Expr>> Binder::BindScalarSubquery(const ast::Expr& expr, ExprContext& ctx) {
@@ -274,6 +381,23 @@ absl::StatusOr<std::unique_ptr<LogicalNode>> Binder::JoinScalar(std::unique_ptr<
   auto join = std::make_unique<LogicalNode>();
   join->kind = LogicalKind::kJoin;
   join->join_type = LogicalJoinType::kLeft;
+  if (s.mark) {
+    // The subquery's columns follow the outer row (FROM, earlier scalars).
+    for (Expr* e : {s.condition.get(), s.mark_compare.get()}) {
+      if (e == nullptr) continue;
+      RETURN_IF_ERROR(RemapColumns(*e, [&](int c) -> absl::StatusOr<int> {
+        return c < from_width ? c : c - from_width + width;
+      }));
+    }
+    join->join_type = LogicalJoinType::kMark;
+    join->fields = plan->fields;
+    join->fields.push_back({"$mark", DataType::Bool(), true});
+    join->condition = std::move(s.condition);
+    join->mark_compare = std::move(s.mark_compare);
+    join->inputs.push_back(std::move(plan));
+    join->inputs.push_back(std::move(s.plan));
+    return join;
+  }
   if (!s.correlated) {
     join->scalar_subquery = true;
     join->fields = plan->fields;

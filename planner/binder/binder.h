@@ -52,9 +52,16 @@ class Binder {
   // rows are numbered, left-joined to `plan` on `condition`, and grouped by
   // row number to compute `aggregates`; `result` (over the aggregates) is the
   // subquery's value.
+  //
+  // An EXISTS or IN subquery outside an AND-ed WHERE is a `mark`: `plan`
+  // mark-joined on `condition` (and `mark_compare`, an IN's comparison), the
+  // mark its boolean value; `correlated` then says whether it reads FROM
+  // columns at all.
   struct ScalarSubquery {
     std::unique_ptr<LogicalNode> plan;
     bool correlated = false;
+    bool mark = false;
+    std::unique_ptr<Expr> mark_compare;     // Over [FROM columns..., plan columns...].
     std::unique_ptr<Expr> condition;        // Over [FROM columns..., plan columns...].
     std::vector<AggregateExpr> aggregates;  // Over plan columns.
     std::unique_ptr<Expr> result;           // Over the aggregates' outputs.
@@ -88,6 +95,14 @@ class Binder {
                                                           int from_width);
   absl::StatusOr<std::unique_ptr<Expr>> BindConstantInt(const ast::Expr* expr, const char* clause);
 
+  // The rows of an EXISTS or IN subquery, and how they relate to the outer
+  // row: `correlation` (over [outer columns..., plan columns...]) holds the
+  // conditions of its WHERE that name outer columns. For IN, plan column 0
+  // is the value compared.
+  struct SubqueryBody {
+    std::unique_ptr<LogicalNode> plan;
+    std::unique_ptr<Expr> correlation;
+  };
   // A semi or anti join that an EXISTS or IN condition of WHERE becomes.
   // `condition` reads the FROM columns, then the subquery's.
   struct SubqueryJoin {
@@ -100,7 +115,18 @@ class Binder {
   // the rest filters over the FROM columns.
   absl::Status BindWhere(const ast::Expr& where, ExprContext& ctx,
                          std::vector<std::unique_ptr<Expr>>* filters, std::vector<SubqueryJoin>* joins);
-  absl::StatusOr<SubqueryJoin> BindSubqueryJoin(const ast::Expr& expr, bool negated, ExprContext& ctx);
+  absl::StatusOr<SubqueryJoin> BindSubqueryJoin(const ast::Expr& expr, bool negated, SubqueryBody body,
+                                                ExprContext& ctx);
+
+  absl::StatusOr<SubqueryBody> BindSubqueryBody(const ast::Expr& expr, const Scope& outer);
+  // outer_value = plan column 0 (column `outer_width` of the joined row),
+  // coerced to a common type.
+  absl::StatusOr<std::unique_ptr<Expr>> BindInComparison(const ast::Expr& expr, const LogicalNode& plan,
+                                                         ExprContext& ctx);
+  // An EXISTS or IN subquery anywhere in an expression: a mark (see
+  // ScalarSubquery) whose marker column is returned, negated for NOT IN.
+  absl::StatusOr<std::unique_ptr<Expr>> BindMarkSubquery(const ast::Expr& expr, ExprContext& ctx);
+  absl::StatusOr<std::unique_ptr<Expr>> AddMark(const ast::Expr& expr, SubqueryBody body, ExprContext& ctx);
 
   // An error at a place in the query text.
   absl::Status ErrorAt(absl::Status status, int location) const;

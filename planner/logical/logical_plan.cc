@@ -20,6 +20,8 @@ std::string JoinTypeName(LogicalJoinType t) {
       return "semi";
     case LogicalJoinType::kAnti:
       return "anti";
+    case LogicalJoinType::kMark:
+      return "mark";
   }
   return "?";
 }
@@ -72,7 +74,8 @@ std::string NodeLine(const LogicalNode& n) {
       return absl::StrCat("Project ", ExprsToString(n.exprs));
     case LogicalKind::kJoin:
       return absl::StrCat("Join ", JoinTypeName(n.join_type), n.null_aware ? " (null-aware)" : "",
-                          n.condition ? absl::StrCat(" on ", n.condition->ToString()) : " (cross)");
+                          n.condition ? absl::StrCat(" on ", n.condition->ToString()) : " (cross)",
+                          n.mark_compare ? absl::StrCat(" mark ", n.mark_compare->ToString()) : "");
     case LogicalKind::kAggregate: {
       std::vector<std::string> aggs;
       static const char* kNames[] = {"count(*)", "count", "sum", "avg", "min", "max"};
@@ -153,6 +156,7 @@ std::unique_ptr<LogicalNode> ClonePlan(const LogicalNode& n) {
   c->join_type = n.join_type;
   if (n.condition) c->condition = n.condition->Clone();
   c->null_aware = n.null_aware;
+  if (n.mark_compare) c->mark_compare = n.mark_compare->Clone();
   c->scalar_subquery = n.scalar_subquery;
   c->group_by = CloneExprs(n.group_by);
   for (const AggregateExpr& a : n.aggregates) {

@@ -31,7 +31,8 @@ enum class LogicalKind {
   kValues,     // Literal rows: rows.
   kFilter,     // predicate over the input.
   kProject,    // exprs over the input.
-  kJoin,       // join_type, condition over left+right; semi/anti output left only.
+  kJoin,       // join_type, condition over left+right; semi/anti output left only,
+               // mark the left columns then the mark (see kMark).
   kAggregate,  // group_by exprs then aggregates, over the input.
   kSort,       // sort_keys.
   kLimit,      // limit, offset.
@@ -42,7 +43,12 @@ enum class LogicalKind {
   kDedup,      // Input columns then sources, source_records, conflicting: dedup.
 };
 
-enum class LogicalJoinType { kInner, kLeft, kRight, kFull, kSemi, kAnti };
+// kMark outputs every left row and one more boolean column, the mark: for
+// the right rows where `condition` is true (all of them without one), the
+// OR of `mark_compare` over them (three-valued: true, else NULL if any is
+// NULL, else false), or without `mark_compare` whether there is any. EXISTS
+// and IN subqueries outside an AND-ed WHERE become mark joins.
+enum class LogicalJoinType { kInner, kLeft, kRight, kFull, kSemi, kAnti, kMark };
 enum class LogicalSetOp { kUnionAll, kIntersect, kIntersectAll, kExcept, kExceptAll };
 
 struct SortKey {
@@ -78,6 +84,7 @@ struct LogicalNode {
   LogicalJoinType join_type = LogicalJoinType::kInner;
   std::unique_ptr<Expr> condition;  // Null for a cross join.
   bool null_aware = false;          // kAnti from NOT IN (see HashJoinOperator).
+  std::unique_ptr<Expr> mark_compare;  // kMark: over left+right, like condition.
   // kLeft joining an uncorrelated scalar subquery: its right side must have
   // at most one row, which no source is asked to check.
   bool scalar_subquery = false;

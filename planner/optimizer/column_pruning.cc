@@ -97,9 +97,13 @@ absl::StatusOr<Pruned> Prune(std::unique_ptr<LogicalNode> node, Required require
     case LogicalKind::kJoin: {
       const int left_width = static_cast<int>(n.inputs[0]->fields.size());
       const bool semi = n.join_type == LogicalJoinType::kSemi || n.join_type == LogicalJoinType::kAnti;
+      const bool mark = n.join_type == LogicalJoinType::kMark;
       Required left, right;
       Required all = required;
+      // A mark join's output column left_width is its mark, not a right column.
+      if (mark) all.erase(left_width);
       Collect(n.condition.get(), &all);
+      Collect(n.mark_compare.get(), &all);
       for (int c : all) (c < left_width ? left : right).insert(c < left_width ? c : c - left_width);
       ASSIGN_OR_RETURN(Pruned l, PruneChild(n, 0, left));
       ASSIGN_OR_RETURN(Pruned r, PruneChild(n, 1, right));
@@ -111,6 +115,15 @@ absl::StatusOr<Pruned> Prune(std::unique_ptr<LogicalNode> node, Required require
         combined[left_width + i] = r.mapping[i] < 0 ? -1 : new_left_width + r.mapping[i];
       }
       RETURN_IF_ERROR(Apply(n.condition.get(), combined));
+      RETURN_IF_ERROR(Apply(n.mark_compare.get(), combined));
+      if (mark) {
+        const Field mark_field = n.fields.back();
+        n.fields = n.inputs[0]->fields;
+        n.fields.push_back(mark_field);
+        for (int i = 0; i < left_width; ++i) mapping[i] = combined[i];
+        mapping[left_width] = new_left_width;
+        return Pruned{std::move(node), std::move(mapping)};
+      }
       n.fields = n.inputs[0]->fields;
       if (!semi) n.fields.insert(n.fields.end(), n.inputs[1]->fields.begin(), n.inputs[1]->fields.end());
       for (size_t i = 0; i < mapping.size(); ++i) mapping[i] = combined[i];

@@ -131,7 +131,10 @@ bool CanFold(const LogicalNode& n) {
       }
       return true;
     case LogicalKind::kJoin:
-      if (n.join_type == LogicalJoinType::kSemi || n.join_type == LogicalJoinType::kAnti) return false;
+      if (n.join_type == LogicalJoinType::kSemi || n.join_type == LogicalJoinType::kAnti ||
+          n.join_type == LogicalJoinType::kMark) {
+        return false;
+      }
       if (n.scalar_subquery) return false;
       if (n.join_type == LogicalJoinType::kFull && d == DialectKind::kMariaDb) return false;
       return n.condition == nullptr || CanPushExact(*n.condition, d);

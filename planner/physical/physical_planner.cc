@@ -9,6 +9,7 @@
 #include "engine/exec/hash_join_operator.h"
 #include "engine/exec/key_collector_operator.h"
 #include "engine/exec/limit_operator.h"
+#include "engine/exec/mark_join_operator.h"
 #include "engine/exec/nested_loop_join_operator.h"
 #include "engine/exec/project_operator.h"
 #include "engine/exec/remote_scan_operator.h"
@@ -81,6 +82,7 @@ JoinType PhysicalJoinType(LogicalJoinType t) {
     case LogicalJoinType::kSemi:
       return JoinType::kSemi;
     case LogicalJoinType::kAnti:
+    case LogicalJoinType::kMark:  // Built by BuildMarkJoin.
       return JoinType::kAnti;
   }
   return JoinType::kInner;
@@ -197,7 +199,70 @@ absl::StatusOr<OperatorPtr> BuildSwappedJoin(LogicalNode& n) {
   return OperatorPtr(std::make_unique<ProjectOperator>(std::move(join), std::move(exprs), std::move(names)));
 }
 
+// A mark join (see LogicalJoinType::kMark): hashed on the equalities of its
+// condition, else on its IN comparison, else a loop over every pair.
+absl::StatusOr<OperatorPtr> BuildMarkJoin(LogicalNode& n) {
+  const int left_width = static_cast<int>(n.inputs[0]->fields.size());
+  auto sides_of = [&](const Expr& e) {
+    int sides = 0;
+    ForEachColumn(e, [&](int col) { sides |= col < left_width ? 1 : 2; });
+    return sides;
+  };
+  // Splits `c` (l = r) into its left and right expressions, if it is one.
+  auto split_equality = [&](Expr& c, std::vector<std::unique_ptr<Expr>>& lk,
+                            std::vector<std::unique_ptr<Expr>>& rk) {
+    if (c.op != ExprOp::kEqual) return false;
+    const int a = sides_of(*c.args[0]);
+    const int b = sides_of(*c.args[1]);
+    if (!((a == 1 && b == 2) || (a == 2 && b == 1))) return false;
+    const int l = a == 1 ? 0 : 1;
+    lk.push_back(std::move(c.args[l]));
+    auto r = std::move(c.args[1 - l]);
+    RemapColumns(*r, [&](int col) -> absl::StatusOr<int> { return col - left_width; }).IgnoreError();
+    rk.push_back(std::move(r));
+    return true;
+  };
+  std::vector<std::unique_ptr<Expr>> residual, left_keys, right_keys;
+  for (auto& c : SplitConjuncts(n.condition ? n.condition->Clone() : nullptr)) {
+    if (!split_equality(*c, left_keys, right_keys)) residual.push_back(std::move(c));
+  }
+  std::unique_ptr<Expr> compare = n.mark_compare ? n.mark_compare->Clone() : nullptr;
+  bool compare_is_key = false;
+  if (left_keys.empty() && compare != nullptr && split_equality(*compare, left_keys, right_keys)) {
+    compare_is_key = true;
+    compare = nullptr;
+  }
+  ASSIGN_OR_RETURN(OperatorPtr left, Build(*n.inputs[0]));
+  ASSIGN_OR_RETURN(OperatorPtr right, Build(*n.inputs[1]));
+  std::vector<const Expr*> lk, rk;
+  for (const auto& e : left_keys) lk.push_back(e.get());
+  for (const auto& e : right_keys) rk.push_back(e.get());
+  std::vector<int> lpos, rpos;
+  ASSIGN_OR_RETURN(left, WithColumns(std::move(left), lk, &lpos));
+  ASSIGN_OR_RETURN(right, WithColumns(std::move(right), rk, &rpos));
+  const int added_left = left->schema()->num_fields() - left_width;
+  std::unique_ptr<Expr> rest = JoinConjuncts(std::move(residual));
+  for (Expr* e : {rest.get(), compare.get()}) {
+    if (e == nullptr || added_left == 0) continue;
+    RETURN_IF_ERROR(RemapColumns(*e, [&](int col) -> absl::StatusOr<int> {
+      return col >= left_width ? col + added_left : col;
+    }));
+  }
+  OperatorPtr join = std::make_unique<MarkJoinOperator>(std::move(left), std::move(right), std::move(lpos),
+                                                        std::move(rpos), std::move(rest), std::move(compare),
+                                                        compare_is_key, n.fields.back().name);
+  if (added_left == 0) return join;
+  const Schema& s = *join->schema();
+  std::vector<std::unique_ptr<Expr>> exprs;
+  std::vector<std::string> names;
+  for (int i = 0; i < left_width; ++i) exprs.push_back(Expr::Column(i, s.field(i).type));
+  exprs.push_back(Expr::Column(s.num_fields() - 1, DataType::Bool()));
+  for (const Field& f : n.fields) names.push_back(f.name);
+  return OperatorPtr(std::make_unique<ProjectOperator>(std::move(join), std::move(exprs), std::move(names)));
+}
+
 absl::StatusOr<OperatorPtr> BuildJoin(LogicalNode& n) {
+  if (n.join_type == LogicalJoinType::kMark) return BuildMarkJoin(n);
   if (ShouldSwapForBindJoin(n)) return BuildSwappedJoin(n);
   const int left_width = static_cast<int>(n.inputs[0]->fields.size());
   const JoinType type = PhysicalJoinType(n.join_type);

@@ -125,7 +125,6 @@ WHERE c.customer_id IN (SELECT customer_id FROM pharmacy.dispensing WHERE drug_n
   AND c.last_name IN (SELECT upper(family_name) FROM ehr.patient WHERE state <> 'IN')
 
 -- name: correlated_in_subquery
--- known: the binder binds an IN subquery without the outer query's columns (correlated IN)
 SELECT c.customer_id, c.last_name
 FROM pharmacy.customer c
 WHERE c.last_name IN (SELECT upper(family_name) FROM ehr.patient p WHERE p.state = c.state AND p.sex = 'F')
@@ -141,13 +140,11 @@ FROM ehr.patient p
 WHERE p.state = 'IN'
 
 -- name: in_subquery_in_select_list
--- known: the binder accepts IN and EXISTS subqueries only as AND-ed WHERE conditions
 SELECT mrn, mrn IN (SELECT ehr_mrn FROM lab.patient WHERE ehr_mrn IS NOT NULL) AS in_lab
 FROM ehr.patient
 WHERE state = 'IN'
 
 -- name: exists_under_or
--- known: the binder accepts IN and EXISTS subqueries only as AND-ed WHERE conditions
 SELECT mrn
 FROM ehr.patient p
 WHERE p.state = 'IN' OR EXISTS (SELECT 1 FROM lab.patient l WHERE l.ehr_mrn = p.mrn AND l.zip = '41076')
@@ -206,3 +203,83 @@ SELECT family, born, count(DISTINCT src) AS systems, count(*) AS records
 FROM people
 GROUP BY family, born
 HAVING count(DISTINCT src) = 3 AND count(*) > 3
+
+-- name: exists_or_other_condition
+SELECT p.mrn, p.state
+FROM ehr.patient p
+WHERE p.state = 'OH'
+   OR EXISTS (SELECT 1 FROM lab.patient l WHERE l.ehr_mrn = p.mrn AND l.sex = 'F')
+
+-- name: not_exists_or_other_condition
+SELECT count(*) AS n
+FROM ehr.patient p
+WHERE p.sex = 'M'
+   OR NOT EXISTS (SELECT 1 FROM pharmacy.customer c
+                  WHERE c.last_name = upper(p.family_name) AND c.date_of_birth = p.birth_date)
+
+-- name: exists_in_select_list
+SELECT p.mrn, EXISTS (SELECT 1 FROM lab.patient l WHERE l.ehr_mrn = p.mrn) AS in_lab
+FROM ehr.patient p
+WHERE p.state = 'OH'
+
+-- name: in_subquery_with_nulls_in_select_list
+SELECT p.mrn, p.mrn IN (SELECT ehr_mrn FROM lab.patient WHERE sex = 'F') AS female_in_lab
+FROM ehr.patient p
+
+-- name: in_subquery_with_null_on_the_left
+SELECT l.lab_patient_id, l.ehr_mrn IN (SELECT mrn FROM ehr.patient WHERE state = 'OH') AS in_ohio
+FROM lab.patient l
+
+-- name: not_in_inside_case_grouped
+SELECT CASE WHEN p.mrn NOT IN (SELECT ehr_mrn FROM lab.patient WHERE ehr_mrn IS NOT NULL) THEN 'no lab' ELSE 'lab' END AS k,
+       count(*) AS n
+FROM ehr.patient p
+GROUP BY 1
+
+-- name: correlated_in_or_other_condition
+SELECT p.mrn
+FROM ehr.patient p
+WHERE p.state = 'OH'
+   OR p.zip IN (SELECT l.zip FROM lab.patient l WHERE l.ehr_mrn = p.mrn)
+
+-- name: correlated_not_in_and_ed
+SELECT count(*) AS n
+FROM ehr.patient p
+WHERE p.zip NOT IN (SELECT l.zip FROM lab.patient l WHERE l.ehr_mrn = p.mrn)
+
+-- name: not_in_with_correlated_inequality_or
+SELECT count(*) AS n
+FROM ehr.patient p
+WHERE p.state = 'OH'
+   OR p.mrn NOT IN (SELECT l.ehr_mrn FROM lab.patient l WHERE l.zip < p.zip)
+
+-- name: exists_in_having
+SELECT p.state, count(*) AS n
+FROM ehr.patient p
+GROUP BY p.state
+HAVING EXISTS (SELECT 1 FROM pharmacy.customer c WHERE c.state = p.state AND c.gender IS NULL)
+
+-- name: exists_inside_aggregate
+SELECT p.state,
+       sum(CASE WHEN EXISTS (SELECT 1 FROM lab.patient l WHERE l.ehr_mrn = p.mrn) THEN 1 ELSE 0 END) AS in_lab,
+       count(*) AS n
+FROM ehr.patient p
+GROUP BY p.state
+
+-- name: not_exists_keyed_with_inequality_or
+SELECT count(*) AS n
+FROM pharmacy.customer c
+WHERE c.state = 'IN'
+   OR NOT EXISTS (SELECT 1 FROM ehr.patient p WHERE p.birth_date < c.date_of_birth AND p.zip = c.postal_code)
+
+-- name: exists_grouped_by_its_outer_column
+SELECT p.state, EXISTS (SELECT 1 FROM pharmacy.customer c WHERE c.state = p.state) AS has_customers, count(*) AS n
+FROM ehr.patient p
+GROUP BY p.state
+
+-- name: in_subquery_in_order_by
+-- ordered
+SELECT p.mrn
+FROM ehr.patient p
+WHERE p.state = 'OH'
+ORDER BY p.mrn IN (SELECT ehr_mrn FROM lab.patient WHERE ehr_mrn IS NOT NULL), p.mrn
