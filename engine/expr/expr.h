@@ -38,12 +38,13 @@ enum class ExprOp {
   kIsDistinctFrom, kIsNotDistinctFrom,
 
   // args[0] LIKE pattern (already compiled into `regex`, case-insensitive for
-  // ILIKE); a non-constant pattern is not supported by the binder.
-  // args[1] is the pattern as a text constant and `field` the ESCAPE
+  // ILIKE, when the pattern is a constant).
+  // args[1] is the pattern (a text constant when compiled) and `field` the ESCAPE
   // character (empty for the default '\\'), as the binder and like.h's
   // MakeLike build it: ToString and SQL generation print them, and
   // evaluation compares bytes instead of running `regex` for simple patterns
-  // ('abc%'). Without `regex`, args[1] is compiled per row.
+  // ('abc%'). Without `regex`, args[1] is evaluated per row and each
+  // distinct pattern compiled once.
   kLike,
   // args[0] IN (args[1..]); NULL when no match and any item is NULL.
   kInList,

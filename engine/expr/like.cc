@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -25,6 +26,10 @@ size_t CharLength(absl::string_view s, size_t pos) {
 }
 
 re2::StringPiece Piece(absl::string_view s) { return re2::StringPiece(s.data(), s.size()); }
+
+// Per evaluation of a LIKE whose pattern varies by row, at most this many
+// distinct patterns are kept compiled.
+constexpr size_t kMaxCachedLikePatterns = 256;
 
 // A pattern read into runs of literal text, '%' (runs collapsed) and '_'.
 struct LikePiece {
@@ -211,8 +216,9 @@ absl::StatusOr<Operand> EvalLike(const Expr& expr, const EvalContext& ctx) {
     });
   }
 
-  // No compiled pattern: the pattern is an argument, compiled whenever it
-  // changes from one row to the next.
+  // No compiled pattern: the pattern is an argument (a column, an
+  // expression), compiled once per distinct text and kept for the batch;
+  // simple case-sensitive patterns compare bytes as compiled ones do.
   if (expr.args.size() < 2) return absl::InternalError("LIKE without a pattern");
   ASSIGN_OR_RETURN(const char escape, EscapeOf(expr));
   ASSIGN_OR_RETURN(Operand pattern, EvalNode(*expr.args[1], ctx));
@@ -223,18 +229,39 @@ absl::StatusOr<Operand> EvalLike(const Expr& expr, const EvalContext& ctx) {
   const int64_t n = KernelRows({&s, &pattern}, ctx.rows());
   ColumnVector out(DataType::Bool());
   out.Reserve(n);
-  std::string last_pattern;
-  std::shared_ptr<const re2::RE2> regex;
+  struct Compiled {
+    std::optional<SimpleLike> simple;
+    std::shared_ptr<const re2::RE2> regex;
+  };
+  absl::flat_hash_map<std::string, Compiled> cache;
+  const Compiled* last = nullptr;
+  absl::string_view last_text;
   for (int64_t i = 0; i < n; ++i) {
     if (s.IsNull(i) || pattern.IsNull(i)) {
       out.AppendNull();
       continue;
     }
-    if (regex == nullptr || pattern.Text(i) != last_pattern) {
-      last_pattern = std::string(pattern.Text(i));
-      ASSIGN_OR_RETURN(regex, CompileLikePattern(last_pattern, expr.case_insensitive, escape));
+    const absl::string_view text = pattern.Text(i);
+    if (last == nullptr || text != last_text) {
+      auto it = cache.find(text);
+      if (it == cache.end()) {
+        // Distinct patterns are usually few; a batch of all-different ones
+        // must not hold every automaton at once.
+        if (cache.size() >= kMaxCachedLikePatterns) cache.clear();
+        ASSIGN_OR_RETURN(std::vector<LikePiece> pieces, ParseLike(text, escape));
+        Compiled c;
+        if (!expr.case_insensitive) c.simple = Simplify(pieces);
+        if (!c.simple.has_value()) {
+          ASSIGN_OR_RETURN(c.regex, CompileLikePattern(text, expr.case_insensitive, escape));
+        }
+        it = cache.emplace(std::string(text), std::move(c)).first;
+      }
+      last = &it->second;
+      last_text = it->first;
     }
-    out.AppendBool(re2::RE2::FullMatch(Piece(s.Text(i)), *regex));
+    const absl::string_view value = s.Text(i);
+    out.AppendBool(last->simple.has_value() ? last->simple->Matches(value)
+                                            : re2::RE2::FullMatch(Piece(value), *last->regex));
   }
   return Result(std::move(out), ctx.rows());
 }

@@ -137,8 +137,11 @@ absl::StatusOr<std::unique_ptr<Expr>> Binder::BindExpr(const ast::Expr& expr, Ex
     case ast::ExprKind::kLike: {
       ASSIGN_OR_RETURN(auto value, bind(*expr.args[0]));
       ASSIGN_OR_RETURN(auto pattern, bind(*expr.args[1]));
-      if (pattern->op != ExprOp::kConstant || pattern->type.id != TypeId::kText) {
-        return ErrorAt(absl::InvalidArgumentError("LIKE needs a constant text pattern"), expr.args[1]->location);
+      if (pattern->type.id != TypeId::kText) {
+        return ErrorAt(absl::InvalidArgumentError(absl::StrCat(expr.case_insensitive ? "ILIKE" : "LIKE",
+                                                               " pattern must be text, not ",
+                                                               pattern->type.ToString())),
+                       expr.args[1]->location);
       }
       char escape = '\\';
       if (expr.args.size() > 2) {
@@ -149,6 +152,13 @@ absl::StatusOr<std::unique_ptr<Expr>> Binder::BindExpr(const ast::Expr& expr, Ex
         escape = esc->constant.text_value()[0];
       }
       ASSIGN_OR_RETURN(value, CoerceTo(std::move(value), DataType::Text()));
+      if (pattern->op != ExprOp::kConstant || pattern->constant.is_null()) {
+        // A pattern from the row: compiled as evaluation meets it.
+        auto like = MakeCall(ExprOp::kLike, DataType::Bool(), std::move(value), std::move(pattern));
+        like->case_insensitive = expr.case_insensitive;
+        like->field = std::string(1, escape);
+        return expr.negated ? MakeCall(ExprOp::kNot, DataType::Bool(), std::move(like)) : std::move(like);
+      }
       absl::StatusOr<std::shared_ptr<const re2::RE2>> regex =
           CompileLikePattern(pattern->constant.text_value(), expr.case_insensitive, escape);
       if (!regex.ok()) return ErrorAt(regex.status(), expr.args[1]->location);

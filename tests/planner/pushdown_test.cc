@@ -104,6 +104,18 @@ TEST(Errors, UnknownColumnSuggestsAndPointsAtIt) {
   EXPECT_THAT(std::string(rows.status().message()), HasSubstr("at position 8"));
 }
 
+TEST(Errors, LikePatternMustBeText) {
+  auto& env = FederatedTestEnv::Get();
+  auto rows = env.Query("SELECT mrn FROM ehr.patient WHERE mrn LIKE patient_id");
+  ASSERT_FALSE(rows.ok());
+  EXPECT_THAT(std::string(rows.status().message()), HasSubstr("LIKE pattern must be text, not bigint"));
+  auto ok = env.Query("SELECT count(*) FROM ehr.patient WHERE mrn LIKE substr(mrn, 1, 2) || '%'");
+  ASSERT_TRUE(ok.ok()) << ok.status();
+  auto all = env.Query("SELECT count(*) FROM ehr.patient WHERE mrn IS NOT NULL");
+  ASSERT_TRUE(all.ok()) << all.status();
+  EXPECT_EQ(ok->rows[0][0], all->rows[0][0]);
+}
+
 TEST(Errors, UnknownTableNamesTheSourcesTables) {
   auto& env = FederatedTestEnv::Get();
   auto rows = env.Query("SELECT * FROM lab.results");

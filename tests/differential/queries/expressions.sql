@@ -193,7 +193,6 @@ JOIN ehr.patient p ON p.mrn = l.ehr_mrn
 GROUP BY p.state, r.performing_site
 
 -- name: case_insensitive_name_match
--- known: binder: LIKE needs a constant pattern ("LIKE needs a constant text pattern"); PostgreSQL takes any text
 SELECT p.mrn, l.patient_name
 FROM ehr.patient p
 JOIN lab.patient l ON l.ehr_mrn = p.mrn
@@ -267,3 +266,19 @@ JOIN ehr.patient p ON p.patient_id = m.patient_id
 JOIN pharmacy.customer c ON c.last_name = upper(p.family_name) AND c.date_of_birth = p.birth_date
 JOIN pharmacy.dispensing d ON d.customer_id = c.customer_id AND d.dispensed_on = m.start_date
 WHERE p.state = 'IN'
+
+-- name: like_pattern_from_another_source
+SELECT c.customer_id, l.lab_patient_id
+FROM pharmacy.customer c
+JOIN lab.patient l ON l.ehr_mrn IS NOT NULL AND substr(l.dob, 7, 4) = CAST(extract(year FROM c.date_of_birth) AS text)
+WHERE l.patient_name LIKE c.last_name || ',%' AND c.state = 'IN'
+
+-- name: ilike_pattern_from_a_column
+SELECT p.mrn, p.family_name, p.city
+FROM ehr.patient p
+WHERE p.city ILIKE substr(p.family_name, 1, 1) || '%'
+
+-- name: not_like_pattern_with_underscore_from_a_column
+SELECT count(*) AS n
+FROM ehr.patient p
+WHERE p.given_name NOT LIKE '%' || substr(p.family_name, 2, 1) || '_%'

@@ -36,7 +36,6 @@ FROM (SELECT DISTINCT sex FROM ehr.patient WHERE sex IS NOT NULL) s
 CROSS JOIN (SELECT DISTINCT prescriber FROM pharmacy.dispensing) d
 
 -- name: lab_pharmacy_by_text_dob_and_name
--- known: binder: LIKE needs a constant pattern ("LIKE needs a constant text pattern"); PostgreSQL takes any text
 SELECT l.lab_patient_id, c.customer_id, l.patient_name, c.last_name, c.first_name
 FROM lab.patient l
 JOIN pharmacy.customer c

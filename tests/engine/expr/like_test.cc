@@ -3,6 +3,8 @@
 
 #include "engine/expr/like.h"
 
+#include "engine/expr/evaluate.h"
+
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/engine/expr/expr_test_util.h"
@@ -152,6 +154,47 @@ TEST(Like, PatternFromAColumnWhenNotCompiled) {
   auto like = Call(ExprOp::kLike, DataType::Bool(), Col(0, DataType::Text()),
                    Col(1, DataType::Text()));
   EXPECT_THAT(Eval(*like, batch), ElementsAre("true", "false", "NULL"));
+}
+
+}  // namespace
+}  // namespace tessera::expr_test
+
+namespace tessera::expr_test {
+namespace {
+
+TEST(Like, PatternFromAColumnRepeatsAndAlternates) {
+  // Patterns recurring out of order, simple ones ('a%', exact) and ones
+  // needing the automaton ('_b_'), under LIKE and ILIKE.
+  RowBatch batch = MakeBatch({Texts({"abc", "ABC", "abc", "xbz", "abc", "a%c", "abc"}),
+                              Texts({"a%", "_b_", "_b_", "a%", "abc", "a\\%c", std::nullopt})});
+  auto like = Call(ExprOp::kLike, DataType::Bool(), Col(0, DataType::Text()), Col(1, DataType::Text()));
+  EXPECT_THAT(Eval(*like, batch), ElementsAre("true", "false", "true", "false", "true", "true", "NULL"));
+  auto ilike = Call(ExprOp::kLike, DataType::Bool(), Col(0, DataType::Text()), Col(1, DataType::Text()));
+  ilike->case_insensitive = true;
+  EXPECT_THAT(Eval(*ilike, batch), ElementsAre("true", "true", "true", "false", "true", "true", "NULL"));
+}
+
+TEST(Like, ManyDistinctPatternsFromAColumn) {
+  // More distinct patterns than are kept compiled at once.
+  std::vector<std::optional<std::string>> texts, patterns;
+  std::vector<std::string> expected;
+  for (int i = 0; i < 1000; ++i) {
+    texts.push_back("id-" + std::to_string(i));
+    patterns.push_back("%-" + std::to_string(i % 7 == 0 ? i + 1 : i) + (i % 2 == 0 ? "" : "_%"));
+    // Odd i: "%-<i>_%" needs a character after <i>, which "id-<i>" lacks.
+    expected.push_back(i % 7 != 0 && i % 2 == 0 ? "true" : "false");
+  }
+  RowBatch batch = MakeBatch({Texts(texts), Texts(patterns)});
+  auto like = Call(ExprOp::kLike, DataType::Bool(), Col(0, DataType::Text()), Col(1, DataType::Text()));
+  EXPECT_THAT(Eval(*like, batch), ::testing::ElementsAreArray(expected));
+}
+
+TEST(Like, BadPatternFromAColumnIsAnError) {
+  RowBatch batch = MakeBatch({Texts({"abc", "abc"}), Texts({"a%", "ab\\"})});
+  auto like = Call(ExprOp::kLike, DataType::Bool(), Col(0, DataType::Text()), Col(1, DataType::Text()));
+  auto result = Evaluate(*like, batch);
+  ASSERT_FALSE(result.ok());
+  EXPECT_THAT(std::string(result.status().message()), HasSubstr("must not end with escape character"));
 }
 
 }  // namespace
