@@ -1,9 +1,11 @@
 #include "connectors/odbc/odbc_catalog.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "connectors/odbc/odbc_error.h"
 #include "connectors/odbc/odbc_statement.h"
@@ -58,7 +60,75 @@ CatalogArgs ArgsFor(const Connection& conn, std::string& schema) {
   return args;
 }
 
+// The first row's first column of `sql` as text, or nullopt when the query
+// fails or returns no row or NULL.
+std::optional<std::string> QueryOneCell(Connection& conn, const std::string& sql) {
+  absl::StatusOr<Statement> stmt = Statement::Allocate(conn);
+  if (!stmt.ok()) return std::nullopt;
+  std::string text = sql;
+  SQLRETURN rc = SQLExecDirect(stmt->handle(), reinterpret_cast<SQLCHAR*>(text.data()), SQL_NTS);
+  if (!SQL_SUCCEEDED(rc) || !SQL_SUCCEEDED(SQLFetch(stmt->handle()))) return std::nullopt;
+  char buf[128];
+  SQLLEN ind = 0;
+  rc = SQLGetData(stmt->handle(), 1, SQL_C_CHAR, buf, sizeof(buf), &ind);
+  if (!SQL_SUCCEEDED(rc) || ind == SQL_NULL_DATA || ind < 0) return std::nullopt;
+  return std::string(buf, std::min<SQLLEN>(ind, sizeof(buf) - 1));
+}
+
+// A leading non-negative integer of `text` ("1000 1" -> 1000; "994.0" -> 994).
+std::optional<int64_t> LeadingCount(const std::optional<std::string>& text) {
+  if (!text.has_value()) return std::nullopt;
+  size_t end = 0;
+  while (end < text->size() && absl::ascii_isdigit((*text)[end])) ++end;
+  int64_t v = 0;
+  if (end == 0 || !absl::SimpleAtoi(absl::string_view(*text).substr(0, end), &v)) return std::nullopt;
+  return v;
+}
+
+// Rows the SQLite table holds at most, counted: the fallback when neither
+// statistics nor rowids answer.
+constexpr int64_t kSqliteCountCap = 1000000;
+
 }  // namespace
+
+std::optional<int64_t> EstimateTableRows(Connection& conn, absl::string_view table) {
+  const Dialect& d = conn.dialect();
+  const std::string name = d.RenderLiteral(Value::Text(std::string(table)));
+  switch (d.kind()) {
+    case DialectKind::kPostgres: {
+      // Live tuples as the statistics collector counts them (current after
+      // bulk loads), else the planner's reltuples (-1: never analyzed).
+      const std::string regclass = d.RenderLiteral(Value::Text(d.QuoteIdentifier(table)));
+      return LeadingCount(QueryOneCell(
+          conn, absl::StrCat("SELECT CASE WHEN s.n_live_tup > 0 THEN s.n_live_tup "
+                             "WHEN c.reltuples >= 0 THEN c.reltuples::bigint END "
+                             "FROM pg_class c LEFT JOIN pg_stat_all_tables s ON s.relid = c.oid "
+                             "WHERE c.oid = to_regclass(",
+                             regclass, ")")));
+    }
+    case DialectKind::kMariaDb:
+      return LeadingCount(QueryOneCell(
+          conn, absl::StrCat("SELECT TABLE_ROWS FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() "
+                             "AND TABLE_NAME = ",
+                             name)));
+    case DialectKind::kSqlite: {
+      // ANALYZE's statistics when present (the first number of a stat row is
+      // the table's rows), else the largest rowid (no deletes in a loaded
+      // file), else a count that stops at kSqliteCountCap.
+      if (QueryOneCell(conn, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sqlite_stat1'")) {
+        if (auto n = LeadingCount(QueryOneCell(
+                conn, absl::StrCat("SELECT stat FROM sqlite_stat1 WHERE tbl = ", name, " LIMIT 1")))) {
+          return n;
+        }
+      }
+      const std::string quoted = d.QuoteIdentifier(table);
+      if (auto n = LeadingCount(QueryOneCell(conn, absl::StrCat("SELECT max(rowid) FROM ", quoted)))) return n;
+      return LeadingCount(QueryOneCell(
+          conn, absl::StrCat("SELECT count(*) FROM (SELECT 1 FROM ", quoted, " LIMIT ", kSqliteCountCap, ")")));
+    }
+  }
+  return std::nullopt;
+}
 
 absl::StatusOr<std::vector<std::string>> ListCatalogTables(Connection& conn, absl::string_view schema) {
   ASSIGN_OR_RETURN(Statement stmt, Statement::Allocate(conn));
@@ -128,6 +198,7 @@ absl::StatusOr<TableInfo> DescribeCatalogTable(Connection& conn, absl::string_vi
       for (auto& [seq, name] : keys) info.primary_key.push_back(std::move(name));
     }
   }
+  info.estimated_rows = EstimateTableRows(conn, table);
   return info;
 }
 

@@ -203,6 +203,43 @@ TEST_P(OdbcConnectorTest, DiscoversTablesColumnsAndKeys) {
   EXPECT_TRUE(absl::StrContains(missing.status().message(), "no_such_table"));
 }
 
+TEST_P(OdbcConnectorTest, EstimatesTableRowsFromTheSource) {
+  Exec("DROP TABLE IF EXISTS sized");
+  Exec("CREATE TABLE sized (id BIGINT PRIMARY KEY, v VARCHAR(10))");
+  switch (backend_.dialect) {
+    case DialectKind::kPostgres:
+      Exec("INSERT INTO sized SELECT g, 'x' FROM generate_series(1, 5000) g");
+      Exec("ANALYZE sized");
+      break;
+    case DialectKind::kMariaDb:
+      Exec("INSERT INTO sized SELECT seq, 'x' FROM seq_1_to_5000");
+      Exec("ANALYZE TABLE sized");
+      break;
+    case DialectKind::kSqlite:
+      // No statistics: the estimate comes from the rowids.
+      Exec("WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 5000) "
+           "INSERT INTO sized SELECT i, 'x' FROM c");
+      break;
+  }
+  auto info = connector_->DescribeTable("sized");
+  ASSERT_TRUE(info.ok()) << info.status();
+  ASSERT_TRUE(info->estimated_rows.has_value());
+  // MariaDB's InnoDB samples pages; the others count.
+  EXPECT_GE(*info->estimated_rows, 4000);
+  EXPECT_LE(*info->estimated_rows, 6000);
+  if (backend_.dialect == DialectKind::kSqlite) {
+    // With statistics, SQLite's own count is used.
+    Exec("DELETE FROM sized WHERE id > 1000");
+    Exec("ANALYZE");
+    OdbcConnector fresh(OdbcSourceOptions{.name = "src", .connection_string = backend_.connection_string,
+                                          .dialect = backend_.dialect, .schema = backend_.schema});
+    auto analyzed = fresh.DescribeTable("sized");
+    ASSERT_TRUE(analyzed.ok()) << analyzed.status();
+    EXPECT_EQ(analyzed->estimated_rows, std::optional<int64_t>(1000));
+    Exec("DROP TABLE IF EXISTS sqlite_stat1");
+  }
+}
+
 TEST_P(OdbcConnectorTest, BadSqlNamesSourceAndSqlState) {
   auto rows = ReadAll("SELEC nothing FROM nowhere");
   ASSERT_FALSE(rows.ok());
