@@ -58,6 +58,9 @@ std::vector<std::string> RemoteScanOperator::Details() const {
     lines.push_back(absl::StrCat(label, ScanRequestText(request_)));
     if (!request_.paging_key.empty()) lines.push_back(absl::StrCat("paged by ", request_.paging_key));
   }
+  if (estimated_rows_.has_value()) {
+    lines.push_back(absl::StrCat("estimated ", static_cast<int64_t>(*estimated_rows_ + 0.5), " rows"));
+  }
   absl::MutexLock lock(&mu_);
   if (producer_done_ || rows_fetched_ > 0) {
     lines.push_back(absl::StrFormat("fetched %d rows from %s, first batch after %.3f ms", rows_fetched_,

@@ -53,6 +53,10 @@ class RemoteScanOperator : public Operator {
 
   // The source this scan reads from.
   const std::string& source_name() const { return source_->name(); }
+
+  // The planner's estimate of the rows the scan returns, shown by EXPLAIN.
+  void set_estimated_rows(std::optional<double> rows) { estimated_rows_ = rows; }
+
   // Rows the source returned (known once the scan finished).
   int64_t rows_fetched() const;
   // When the first batch arrived, relative to Open.
@@ -72,6 +76,7 @@ class RemoteScanOperator : public Operator {
   static constexpr int kQueueBatches = 4;
 
   Connector* source_;
+  std::optional<double> estimated_rows_;
   ScanRequest request_;               // The first (or only) sub-query, for EXPLAIN.
   std::vector<ScanRequest> requests_;  // Run in order.
   KeyedRequests make_requests_;       // Set for a deferred scan.

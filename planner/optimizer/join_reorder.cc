@@ -1,13 +1,17 @@
 // Pass 2 (after predicate pushdown): reorders chains of inner joins so that
 // tables of the same source are joined to each other first. The source can
 // then compute that join itself (source pushdown folds it), instead of
-// shipping each table for the engine to join. The original column order is
-// restored by a projection on top.
+// shipping each table for the engine to join. Those groups are then ordered
+// by their estimated rows (see OrderGroupsBySize). The original column order
+// is restored by a projection on top.
 
+#include <algorithm>
 #include <map>
+#include <optional>
 
 #include "engine/common/status_macros.h"
 #include "planner/binder/expr_rewrite.h"
+#include "planner/logical/cardinality.h"
 #include "planner/optimizer/optimizer.h"
 
 namespace tessera {
@@ -53,6 +57,59 @@ std::string SourceOf(const LogicalNode& n) {
 }
 
 std::unique_ptr<LogicalNode> Reorder(std::unique_ptr<LogicalNode> node);
+
+// With row estimates for every table, the groups are joined largest first
+// (it streams through the hash joins, which build on the right) and then,
+// of the groups linked by a condition to those already joined, the smallest
+// next; a group linked to none comes only when no linked one is left.
+// Without estimates the order of the query stands.
+void OrderGroupsBySize(const std::vector<Leaf>& leaves, const std::vector<std::vector<bool>>& linked,
+                       std::vector<std::vector<int>>* groups) {
+  const size_t n = groups->size();
+  if (n < 2) return;
+  std::vector<double> size(n, 0);
+  for (size_t g = 0; g < n; ++g) {
+    for (int leaf : (*groups)[g]) {
+      std::optional<double> rows = EstimateRows(*leaves[leaf].node);
+      if (!rows.has_value()) return;
+      size[g] = std::max(size[g], *rows);  // A same-source join follows its largest table.
+    }
+  }
+  auto groups_linked = [&](size_t a, size_t b) {
+    for (int x : (*groups)[a]) {
+      for (int y : (*groups)[b]) {
+        if (linked[x][y]) return true;
+      }
+    }
+    return false;
+  };
+  std::vector<size_t> order;
+  std::vector<bool> used(n, false);
+  size_t first = 0;
+  for (size_t g = 1; g < n; ++g) {
+    if (size[g] > size[first]) first = g;
+  }
+  order.push_back(first);
+  used[first] = true;
+  while (order.size() < n) {
+    int best = -1;
+    bool best_linked = false;
+    for (size_t g = 0; g < n; ++g) {
+      if (used[g]) continue;
+      bool is_linked = false;
+      for (size_t o : order) is_linked = is_linked || groups_linked(o, g);
+      if (best < 0 || (is_linked && !best_linked) || (is_linked == best_linked && size[g] < size[best])) {
+        best = static_cast<int>(g);
+        best_linked = is_linked;
+      }
+    }
+    order.push_back(static_cast<size_t>(best));
+    used[best] = true;
+  }
+  std::vector<std::vector<int>> reordered;
+  for (size_t g : order) reordered.push_back(std::move((*groups)[g]));
+  *groups = std::move(reordered);
+}
 
 std::unique_ptr<LogicalNode> ReorderChain(std::unique_ptr<LogicalNode> join) {
   const std::vector<Field> original_fields = join->fields;
@@ -102,6 +159,7 @@ std::unique_ptr<LogicalNode> ReorderChain(std::unique_ptr<LogicalNode> join) {
       }
     }
   }
+  OrderGroupsBySize(leaves, linked, &groups);
   // Old column -> new column, with the groups' tables side by side.
   std::map<int, int> position;
   std::vector<int> group_start;

@@ -19,6 +19,7 @@
 #include "engine/exec/values_operator.h"
 #include "engine/exec/window_operator.h"
 #include "planner/binder/expr_rewrite.h"
+#include "planner/logical/cardinality.h"
 #include "planner/physical/sql_generator.h"
 #include "planner/physical/table_scan_builder.h"
 
@@ -90,11 +91,13 @@ JoinType PhysicalJoinType(LogicalJoinType t) {
 
 absl::StatusOr<OperatorPtr> Build(LogicalNode& n);
 
-// Bind joins: a side that looks small (a key lookup, a LIMIT, an aggregate)
-// is read first and its join keys are sent to the other side's source as
-// IN-lists, so the big side ships only rows that can join. Whether a side is
-// small is a guess; the join falls back to reading the big side whole when
-// the small side turns out to have more than kMaxBindKeys keys.
+// Bind joins: a side estimated much smaller than the other (from the
+// sources' row estimates, see cardinality.h; without them, a side that looks
+// small: a key lookup, a LIMIT, an aggregate) is read first and its join
+// keys are sent to the other side's source as IN-lists, so the big side
+// ships only rows that can join. Estimates are guesses; the join falls back
+// to reading the big side whole when the small side turns out to have more
+// than kMaxBindKeys keys.
 constexpr int64_t kMaxBindKeys = 10000;
 constexpr size_t kBindKeysPerQuery = 1000;
 
@@ -134,6 +137,21 @@ bool LooksSmall(const LogicalNode& n) {
   }
 }
 
+// How much smaller a side must be estimated to be built on (or sent as
+// keys) instead of the other.
+constexpr double kSmallerSideRatio = 4;
+
+// Whether `small` is much smaller than `big`: by the estimates when both
+// have one, else by their shapes.
+bool MuchSmaller(const LogicalNode& small, const LogicalNode& big, bool as_keys) {
+  std::optional<double> s = EstimateRows(small);
+  std::optional<double> b = EstimateRows(big);
+  if (s.has_value() && b.has_value()) {
+    return *s * kSmallerSideRatio <= *b && (!as_keys || *s <= static_cast<double>(kMaxBindKeys));
+  }
+  return LooksSmall(small) && !LooksSmall(big);
+}
+
 // The probe side of a bind join: `remote`'s sub-query restricted to
 // `key_column IN (keys)`, in chunks.
 std::unique_ptr<RemoteScanOperator> BuildBindProbe(const LogicalNode& remote, int key_column,
@@ -163,12 +181,16 @@ std::unique_ptr<RemoteScanOperator> BuildBindProbe(const LogicalNode& remote, in
   return RemoteScanOperator::Deferred(source, SchemaOf(remote.fields), unfiltered, std::move(make));
 }
 
-// For an inner join whose left side looks small and right side big, the
-// sides are swapped (the hash join builds on the right) and the columns put
-// back in order afterwards.
+// For an inner join whose left side is much smaller than its right, the
+// sides are swapped (the hash join builds on the right, and a bind join
+// sends the right side's keys) and the columns put back in order afterwards.
+// Without estimates, only for a bind join into a remote right side.
 bool ShouldSwapForBindJoin(const LogicalNode& n) {
-  return n.join_type == LogicalJoinType::kInner && n.condition != nullptr &&
-         n.inputs[1]->kind == LogicalKind::kRemote && LooksSmall(*n.inputs[0]) && !LooksSmall(*n.inputs[1]);
+  if (n.join_type != LogicalJoinType::kInner || n.condition == nullptr) return false;
+  if (EstimateRows(*n.inputs[0]).has_value() && EstimateRows(*n.inputs[1]).has_value()) {
+    return MuchSmaller(*n.inputs[0], *n.inputs[1], /*as_keys=*/false);
+  }
+  return n.inputs[1]->kind == LogicalKind::kRemote && MuchSmaller(*n.inputs[0], *n.inputs[1], /*as_keys=*/true);
 }
 
 absl::StatusOr<OperatorPtr> BuildJoin(LogicalNode& n);
@@ -292,13 +314,14 @@ absl::StatusOr<OperatorPtr> BuildJoin(LogicalNode& n) {
   RemoteScanOperator* probe = nullptr;
   OperatorPtr left;
   if (!left_keys.empty() && bindable_type && n.inputs[0]->kind == LogicalKind::kRemote &&
-      left_keys[0]->op == ExprOp::kColumn && right_keys[0]->op == ExprOp::kColumn && LooksSmall(*n.inputs[1]) &&
-      !LooksSmall(*n.inputs[0]) &&
+      left_keys[0]->op == ExprOp::kColumn && right_keys[0]->op == ExprOp::kColumn &&
+      MuchSmaller(*n.inputs[1], *n.inputs[0], /*as_keys=*/true) &&
       CanRestrictWithKeys(*n.inputs[0], left_keys[0]->type, right_keys[0]->type)) {
     LogicalNode& remote = *n.inputs[0];
     ASSIGN_OR_RETURN(ScanRequest request, MakeScanRequest(*remote.remote_plan, *remote.source));
     remote.remote_sql = ScanRequestText(request);
     std::unique_ptr<RemoteScanOperator> scan = BuildBindProbe(remote, left_keys[0]->column, request);
+    scan->set_estimated_rows(EstimateRows(remote));
     probe = scan.get();
     left = std::move(scan);
   } else {
@@ -357,7 +380,9 @@ absl::StatusOr<OperatorPtr> Build(LogicalNode& n) {
       Connector* source = n.kind == LogicalKind::kRemote ? n.source : n.table->source;
       ASSIGN_OR_RETURN(ScanRequest request, MakeScanRequest(plan, *source));
       n.remote_sql = ScanRequestText(request);
-      return OperatorPtr(std::make_unique<RemoteScanOperator>(source, std::move(request), SchemaOf(n.fields)));
+      auto scan = std::make_unique<RemoteScanOperator>(source, std::move(request), SchemaOf(n.fields));
+      scan->set_estimated_rows(EstimateRows(n));
+      return OperatorPtr(std::move(scan));
     }
     case LogicalKind::kValues:
       return OperatorPtr(ValuesOperator::FromRows(SchemaOf(n.fields), n.rows));
