@@ -1,6 +1,7 @@
 #include "engine/exec/window_operator.h"
 
 #include <algorithm>
+#include <limits>
 #include <numeric>
 #include <utility>
 
@@ -9,38 +10,42 @@
 #include "engine/exec/batch_util.h"
 #include "engine/exec/exec_util.h"
 #include "engine/exec/key_table.h"
+#include "engine/expr/compare.h"
+#include "engine/types/decimal.h"
 
 namespace tessera {
 namespace {
 
 bool IsShift(WindowOp op) { return op == WindowOp::kLag || op == WindowOp::kLead; }
 
-const char* FunctionName(WindowOp op) {
-  switch (op) {
-    case WindowOp::kRowNumber:
-      return "row_number";
-    case WindowOp::kRank:
-      return "rank";
-    case WindowOp::kDenseRank:
-      return "dense_rank";
-    case WindowOp::kLag:
-      return "lag";
-    case WindowOp::kLead:
-      return "lead";
-  }
-  return "?";
+const char* FunctionName(WindowOp op) { return WindowOpName(op); }
+
+bool IsAggregate(WindowOp op) {
+  return op == WindowOp::kCount || op == WindowOp::kSum || op == WindowOp::kAvg || op == WindowOp::kMin ||
+         op == WindowOp::kMax;
 }
 
+// Rank-like functions and counts are bigint; avg double; the others the
+// argument's type (sum of bigint bigint, of decimal the same decimal).
 DataType ResultType(const Schema& input, const WindowFunctionSpec& f) {
-  if (IsShift(f.op) && f.arg >= 0 && f.arg < input.num_fields()) return input.field(f.arg).type;
+  if (f.op == WindowOp::kAvg) return DataType::Double();
+  if (f.op == WindowOp::kCount || f.op == WindowOp::kCountStar) return DataType::Int64();
+  if ((IsShift(f.op) || IsAggregate(f.op)) && f.arg >= 0 && f.arg < input.num_fields()) {
+    return input.field(f.arg).type;
+  }
   return DataType::Int64();
+}
+
+bool IsNullable(WindowOp op) {
+  return IsShift(op) || op == WindowOp::kSum || op == WindowOp::kAvg || op == WindowOp::kMin ||
+         op == WindowOp::kMax;
 }
 
 std::shared_ptr<const Schema> MakeSchema(const Schema& input,
                                          const std::vector<WindowFunctionSpec>& functions) {
   std::vector<Field> fields = input.fields();
   for (const WindowFunctionSpec& f : functions)
-    fields.push_back(Field{f.name, ResultType(input, f), IsShift(f.op)});
+    fields.push_back(Field{f.name, ResultType(input, f), IsNullable(f.op)});
   return std::make_shared<const Schema>(std::move(fields));
 }
 
@@ -70,6 +75,16 @@ absl::Status WindowOperator::Open(ExecContext& ctx) {
       return absl::InternalError(absl::StrCat("window order column out of range: #", k.column));
   }
   for (const WindowFunctionSpec& f : functions_) {
+    if (IsAggregate(f.op)) {
+      if (!valid(f.arg)) return absl::InternalError(absl::StrCat("window argument out of range: #", f.arg));
+      const TypeId t = in.field(f.arg).type.id;
+      const bool numeric = t == TypeId::kInt64 || t == TypeId::kDecimal || t == TypeId::kDouble;
+      if ((f.op == WindowOp::kSum || f.op == WindowOp::kAvg) && !numeric) {
+        return absl::InternalError(absl::StrCat(FunctionName(f.op), " over a window needs a number, not ",
+                                                in.field(f.arg).type.ToString()));
+      }
+      continue;
+    }
     if (!IsShift(f.op)) continue;
     if (!valid(f.arg)) return absl::InternalError(absl::StrCat("window argument out of range: #", f.arg));
     if (f.default_column != -1 &&
@@ -160,6 +175,7 @@ absl::Status WindowOperator::Consume() {
 }
 
 absl::Status WindowOperator::Compute(const WindowFunctionSpec& f, ColumnVector& result) {
+  if (f.op == WindowOp::kCountStar || IsAggregate(f.op)) return ComputeAggregate(f, result);
   const int64_t n = static_cast<int64_t>(order_.size());
   RowComparator::Columns keys = comparator_.KeyColumns(buffer_);
   int64_t start = 0;  // The current partition's first position.
@@ -183,6 +199,13 @@ absl::Status WindowOperator::Compute(const WindowFunctionSpec& f, ColumnVector& 
         result.AppendInt64(f.op == WindowOp::kRank ? rank : dense);
         break;
       }
+      case WindowOp::kCountStar:
+      case WindowOp::kCount:
+      case WindowOp::kSum:
+      case WindowOp::kAvg:
+      case WindowOp::kMin:
+      case WindowOp::kMax:
+        break;  // ComputeAggregate.
       case WindowOp::kLag:
       case WindowOp::kLead: {
         const __int128 target = f.op == WindowOp::kLag ? static_cast<__int128>(i) - f.offset
@@ -197,6 +220,111 @@ absl::Status WindowOperator::Compute(const WindowFunctionSpec& f, ColumnVector& 
         break;
       }
     }
+  }
+  return absl::OkStatus();
+}
+
+absl::Status WindowOperator::ComputeAggregate(const WindowFunctionSpec& f, ColumnVector& result) {
+  const int64_t n = static_cast<int64_t>(order_.size());
+  RowComparator::Columns keys = comparator_.KeyColumns(buffer_);
+  const ColumnVector* arg = f.op == WindowOp::kCountStar ? nullptr : &buffer_.column(f.arg);
+  const DataType arg_type = arg != nullptr ? arg->type() : DataType::Int64();
+  const bool as_double = arg_type.id == TypeId::kDouble;
+  const int scale = arg_type.id == TypeId::kDecimal ? arg_type.scale : 0;
+  // The running state over the partition so far.
+  int64_t count = 0;
+  __int128 isum = 0;
+  double dsum = 0;
+  ColumnVector best(arg_type);  // min/max: its last cell is the best so far.
+  int64_t i = 0;
+  while (i < n) {
+    if (i % (16 * kDefaultBatchRows) == 0) RETURN_IF_ERROR(CheckCancelled(*ctx_));
+    const bool first = i == 0 || partition_of_[order_[i - 1]] != partition_of_[order_[i]];
+    if (first) {
+      count = 0;
+      isum = 0;
+      dsum = 0;
+      best.Clear();
+    }
+    // The current row's peers (equal on every order key; without ORDER BY,
+    // the whole partition) all end the frame at the last of them.
+    int64_t end = i + 1;
+    while (end < partition_end_[i] &&
+           (comparator_.keys().empty() || comparator_.Compare(keys, order_[i], keys, order_[end]) == 0)) {
+      ++end;
+    }
+    for (int64_t j = i; j < end; ++j) {
+      const int64_t row = order_[j];
+      if (arg == nullptr) {
+        ++count;
+        continue;
+      }
+      if (arg->IsNull(row)) continue;
+      ++count;
+      switch (f.op) {
+        case WindowOp::kSum:
+        case WindowOp::kAvg:
+          if (as_double) {
+            dsum += arg->GetDouble(row);
+          } else {
+            isum += arg->GetInt64(row);
+          }
+          break;
+        case WindowOp::kMin:
+        case WindowOp::kMax: {
+          if (best.size() > 0) {
+            const int c = CompareCells(*arg, row, best, best.size() - 1);
+            if (f.op == WindowOp::kMin ? c >= 0 : c <= 0) break;
+          }
+          CopyCell(*arg, row, best);
+          break;
+        }
+        default:
+          break;
+      }
+    }
+    for (int64_t j = i; j < end; ++j) {
+      switch (f.op) {
+        case WindowOp::kCountStar:
+        case WindowOp::kCount:
+          result.AppendInt64(count);
+          break;
+        case WindowOp::kMin:
+        case WindowOp::kMax:
+          if (best.size() == 0) {
+            result.AppendNull();
+          } else {
+            CopyCell(best, best.size() - 1, result);
+          }
+          break;
+        case WindowOp::kSum:
+        case WindowOp::kAvg:
+          if (count == 0) {
+            result.AppendNull();
+          } else if (as_double) {
+            result.AppendDouble(f.op == WindowOp::kSum ? dsum : dsum / static_cast<double>(count));
+          } else if (f.op == WindowOp::kAvg) {
+            // As the hash aggregate computes avg, so both agree to the bit.
+            long double v = static_cast<long double>(isum) / static_cast<long double>(count);
+            result.AppendDouble(static_cast<double>(v / static_cast<long double>(PowerOfTen(scale))));
+          } else if (isum > std::numeric_limits<int64_t>::max() || isum < std::numeric_limits<int64_t>::min()) {
+            return absl::InvalidArgumentError(arg_type.id == TypeId::kInt64 ? "bigint out of range"
+                                                                            : "decimal out of range");
+          } else {
+            result.AppendInt64(static_cast<int64_t>(isum));
+          }
+          break;
+        default:
+          result.AppendNull();
+      }
+    }
+    // Superseded min/max cells pile up; keep only the best.
+    if (best.size() > kDefaultBatchRows) {
+      ColumnVector compact(arg_type);
+      CopyCell(best, best.size() - 1, compact);
+      best = std::move(compact);
+    }
+    i = end;
   }
   return absl::OkStatus();
 }

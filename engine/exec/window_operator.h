@@ -1,7 +1,9 @@
 // File: engine/exec/window_operator.h
 //
 // Window functions over PARTITION BY ... ORDER BY ...: row_number, rank,
-// dense_rank, lag and lead. Reads its whole child into memory (charged to
+// dense_rank, lag and lead, and count, sum, avg, min and max over the
+// default frame (the partition up to the current row's last peer; all of
+// it without ORDER BY). Reads its whole child into memory (charged to
 // the query's MemoryTracker), groups the rows by partition (partitions in
 // the order they first appear; NULLs form one partition) and sorts each
 // partition stably by the order keys. It outputs the child's columns plus one
@@ -33,7 +35,7 @@ namespace tessera {
 // `default_column` (NULL when -1).
 struct WindowFunctionSpec {
   WindowOp op = WindowOp::kRowNumber;
-  int arg = -1;             // kLag, kLead: the child column read.
+  int arg = -1;             // kLag, kLead and the aggregates but count(*): the child column read.
   int64_t offset = 1;       // kLag, kLead.
   int default_column = -1;  // kLag, kLead: a child column of arg's type, or -1.
   std::string name;         // The output column's name.
@@ -55,6 +57,8 @@ class WindowOperator : public Operator {
  private:
   absl::Status Consume();
   absl::Status Compute(const WindowFunctionSpec& f, ColumnVector& result);
+  // count, sum, avg, min, max over the partition up to each row's last peer.
+  absl::Status ComputeAggregate(const WindowFunctionSpec& f, ColumnVector& result);
   int64_t MemoryBytes() const;
 
   std::unique_ptr<Operator> child_;

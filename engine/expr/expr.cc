@@ -273,4 +273,31 @@ std::string Expr::ToString() const {
   }
 }
 
+const char* WindowOpName(WindowOp op) {
+  switch (op) {
+    case WindowOp::kRowNumber:
+      return "row_number";
+    case WindowOp::kRank:
+      return "rank";
+    case WindowOp::kDenseRank:
+      return "dense_rank";
+    case WindowOp::kLag:
+      return "lag";
+    case WindowOp::kLead:
+      return "lead";
+    case WindowOp::kCountStar:
+    case WindowOp::kCount:
+      return "count";
+    case WindowOp::kSum:
+      return "sum";
+    case WindowOp::kAvg:
+      return "avg";
+    case WindowOp::kMin:
+      return "min";
+    case WindowOp::kMax:
+      return "max";
+  }
+  return "?";
+}
+
 }  // namespace tessera

@@ -121,12 +121,17 @@ struct AggregateExpr {
                               // min/max the argument's type.
 };
 
-// Window functions over PARTITION BY ... ORDER BY ...
-enum class WindowOp { kRowNumber, kRank, kDenseRank, kLag, kLead };
+// Window functions over PARTITION BY ... ORDER BY ...; the aggregates
+// (count, sum, avg, min, max OVER ...) over the default frame: the partition
+// up to the current row and its peers (all of it without ORDER BY).
+enum class WindowOp { kRowNumber, kRank, kDenseRank, kLag, kLead, kCountStar, kCount, kSum, kAvg, kMin, kMax };
+
+// "row_number", ..., "count", "sum", ...
+const char* WindowOpName(WindowOp op);
 
 struct WindowExpr {
   WindowOp op;
-  std::unique_ptr<Expr> arg;           // kLag, kLead: the value.
+  std::unique_ptr<Expr> arg;           // kLag, kLead, the aggregates but kCountStar: the value.
   int64_t offset = 1;                  // kLag, kLead.
   std::unique_ptr<Expr> default_value; // kLag, kLead: when out of range (else NULL).
   DataType type;

@@ -346,8 +346,7 @@ absl::StatusOr<Binder::Bound> Binder::BindBlock(const ast::SelectStmt& stmt) {
       for (SortKey& k : w.order_by) {
         ASSIGN_OR_RETURN(k.expr, transform(std::move(k.expr)));
       }
-      static const char* kNames[] = {"row_number", "rank", "dense_rank", "lag", "lead"};
-      node->fields.push_back({kNames[static_cast<int>(w.function.op)], w.function.type, true});
+      node->fields.push_back({WindowOpName(w.function.op), w.function.type, true});
       node->windows.push_back(std::move(w));
     }
     plan = std::move(node);

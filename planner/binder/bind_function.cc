@@ -51,6 +51,27 @@ std::optional<WindowOp> WindowFor(const std::string& name) {
   return std::nullopt;
 }
 
+// An aggregate's name with OVER: the window aggregate.
+std::optional<WindowOp> WindowAggregateFor(const std::string& name, bool star) {
+  std::optional<AggregateOp> agg = AggregateFor(name, star);
+  if (!agg.has_value()) return std::nullopt;
+  switch (*agg) {
+    case AggregateOp::kCountStar:
+      return WindowOp::kCountStar;
+    case AggregateOp::kCount:
+      return WindowOp::kCount;
+    case AggregateOp::kSum:
+      return WindowOp::kSum;
+    case AggregateOp::kAvg:
+      return WindowOp::kAvg;
+    case AggregateOp::kMin:
+      return WindowOp::kMin;
+    case AggregateOp::kMax:
+      return WindowOp::kMax;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 absl::StatusOr<std::unique_ptr<Expr>> Binder::BindFunction(const ast::Expr& expr, ExprContext& ctx) {
@@ -59,9 +80,13 @@ absl::StatusOr<std::unique_ptr<Expr>> Binder::BindFunction(const ast::Expr& expr
   if (IsTerminologyFunction(name)) return BindTerminology(expr, ctx);
 
   if (std::optional<WindowOp> wop = WindowFor(name); wop.has_value() || expr.window != nullptr) {
+    if (!wop.has_value() && expr.window != nullptr) wop = WindowAggregateFor(name, expr.star);
     if (!wop.has_value()) {
-      return fail(absl::StrCat("window function ", name, " is not supported (row_number, rank, dense_rank, lag, lead are)"));
+      return fail(absl::StrCat("window function ", name,
+                               " is not supported (row_number, rank, dense_rank, lag, lead, count, sum, avg, min, "
+                               "max are)"));
     }
+    if (expr.distinct) return fail("DISTINCT is not supported for window functions");
     if (expr.window == nullptr) return fail(absl::StrCat("window function ", name, " requires an OVER clause"));
     if (ctx.windows == nullptr) {
       return fail(absl::StrCat("window functions are not allowed in ", ctx.clause));
@@ -98,6 +123,21 @@ absl::StatusOr<std::unique_ptr<Expr>> Binder::BindFunction(const ast::Expr& expr
         ASSIGN_OR_RETURN(auto def, BindExpr(*expr.args[2], inner));
         ASSIGN_OR_RETURN(wf.function.default_value, CoerceTo(std::move(def), wf.function.type));
       }
+    } else if (*wop == WindowOp::kCountStar) {
+      wf.function.type = DataType::Int64();
+    } else if (*wop == WindowOp::kCount || *wop == WindowOp::kSum || *wop == WindowOp::kAvg ||
+               *wop == WindowOp::kMin || *wop == WindowOp::kMax) {
+      if (expr.args.size() != 1) return fail(absl::StrCat(name, " takes exactly one argument"));
+      ExprContext arg_ctx = inner;
+      arg_ctx.clause = "the argument of a window function";
+      ASSIGN_OR_RETURN(wf.function.arg, BindExpr(*expr.args[0], arg_ctx));
+      const DataType t = wf.function.arg->type;
+      if ((*wop == WindowOp::kSum || *wop == WindowOp::kAvg) && !IsNumeric(t)) {
+        return fail(absl::StrCat("function ", name, "(", t.ToString(), ") does not exist"));
+      }
+      wf.function.type = *wop == WindowOp::kCount ? DataType::Int64()
+                         : *wop == WindowOp::kAvg ? DataType::Double()
+                                                  : t;
     } else {
       if (!expr.args.empty()) return fail(absl::StrCat(name, " takes no arguments"));
       wf.function.type = DataType::Int64();

@@ -97,10 +97,9 @@ std::string NodeLine(const LogicalNode& n) {
     case LogicalKind::kSetOp:
       return absl::StrCat("SetOp ", SetOpName(n.set_op));
     case LogicalKind::kWindow: {
-      static const char* kNames[] = {"row_number", "rank", "dense_rank", "lag", "lead"};
       std::vector<std::string> parts;
       for (const WindowFunction& w : n.windows) {
-        parts.push_back(absl::StrCat(kNames[static_cast<int>(w.function.op)], "(",
+        parts.push_back(absl::StrCat(WindowOpName(w.function.op), "(",
                                      w.function.arg ? w.function.arg->ToString() : "", ") over (partition by ",
                                      ExprsToString(w.partition_by), " order by ", KeysToString(w.order_by), ")"));
       }

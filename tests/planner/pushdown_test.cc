@@ -116,6 +116,24 @@ TEST(Errors, LikePatternMustBeText) {
   EXPECT_EQ(ok->rows[0][0], all->rows[0][0]);
 }
 
+TEST(Errors, WindowAggregatesRefuseWhatTheyCannotDo) {
+  auto& env = FederatedTestEnv::Get();
+  auto distinct = env.Query("SELECT count(DISTINCT sex) OVER (PARTITION BY state) FROM ehr.patient");
+  ASSERT_FALSE(distinct.ok());
+  EXPECT_THAT(std::string(distinct.status().message()), HasSubstr("DISTINCT is not supported for window functions"));
+  auto text = env.Query("SELECT sum(mrn) OVER () FROM ehr.patient");
+  ASSERT_FALSE(text.ok());
+  EXPECT_THAT(std::string(text.status().message()), HasSubstr("function sum(text) does not exist"));
+  auto frame = env.Query("SELECT sum(patient_id) OVER (ORDER BY patient_id ROWS 2 PRECEDING) FROM ehr.patient");
+  ASSERT_FALSE(frame.ok());
+  EXPECT_THAT(std::string(frame.status().message()), HasSubstr("window frame clauses (ROWS/RANGE) are not supported"));
+  auto total = env.Query("SELECT DISTINCT count(*) OVER () FROM ehr.patient");
+  ASSERT_TRUE(total.ok()) << total.status();
+  auto count = env.Query("SELECT count(*) FROM ehr.patient");
+  ASSERT_TRUE(count.ok()) << count.status();
+  EXPECT_EQ(total->rows, count->rows);
+}
+
 TEST(Errors, UnknownTableNamesTheSourcesTables) {
   auto& env = FederatedTestEnv::Get();
   auto rows = env.Query("SELECT * FROM lab.results");

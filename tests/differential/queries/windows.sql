@@ -174,3 +174,33 @@ FROM (SELECT p.mrn, 'draw' AS kind, CAST(r.collected_at AS date) AS at, r.result
       FROM pharmacy.dispensing d JOIN pharmacy.customer c ON c.customer_id = d.customer_id
       JOIN ehr.patient p ON upper(p.family_name) = c.last_name AND p.birth_date = c.date_of_birth
       WHERE p.mrn = 'RV1015838') t
+
+-- name: running_fill_total_per_customer
+SELECT customer_id, dispensed_on, dispensing_id, quantity,
+       sum(quantity) OVER (PARTITION BY customer_id ORDER BY dispensed_on) AS running_quantity,
+       count(*) OVER (PARTITION BY customer_id ORDER BY dispensed_on) AS fills_so_far
+FROM pharmacy.dispensing
+WHERE customer_id <= 5000060
+
+-- name: share_of_state_total
+SELECT p.state, p.mrn, e.visits,
+       sum(e.visits) OVER (PARTITION BY p.state) AS state_visits,
+       max(e.visits) OVER (PARTITION BY p.state) AS most_in_state,
+       min(e.visits) OVER (PARTITION BY p.state) AS fewest_in_state
+FROM ehr.patient p
+JOIN (SELECT patient_id, count(*) AS visits FROM ehr.encounter GROUP BY patient_id) e ON e.patient_id = p.patient_id
+
+-- name: running_average_of_lab_values_across_sources
+SELECT p.mrn, r.collected_at, r.result_id, r.result_value,
+       avg(r.result_value) OVER (PARTITION BY p.mrn ORDER BY r.collected_at, r.result_id) AS running_avg,
+       count(r.result_value) OVER (PARTITION BY p.mrn ORDER BY r.collected_at, r.result_id) AS n
+FROM lab.lab_result r
+JOIN lab.patient l ON l.lab_patient_id = r.lab_patient_id
+JOIN ehr.patient p ON p.mrn = l.ehr_mrn
+WHERE r.test_code = 'INR' AND p.state = 'KY'
+
+-- name: window_sum_over_an_aggregate_with_peers
+SELECT drug_name, count(*) AS fills,
+       sum(count(*)) OVER (ORDER BY count(*) DESC) AS fills_up_to_here
+FROM pharmacy.dispensing
+GROUP BY drug_name

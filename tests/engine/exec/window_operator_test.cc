@@ -1,10 +1,12 @@
 #include "engine/exec/window_operator.h"
 
+#include <limits>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_split.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -165,6 +167,73 @@ TEST(WindowOperator, StopsWhenCancelled) {
   auto result = Execute(window, tc);
   ASSERT_FALSE(result.ok());
   EXPECT_EQ(result.status().code(), absl::StatusCode::kCancelled);
+}
+
+}  // namespace
+}  // namespace tessera
+
+namespace tessera {
+namespace {
+
+WindowFunctionSpec Agg(WindowOp op, int arg, std::string name) {
+  WindowFunctionSpec f = Fn(op, std::move(name));
+  f.arg = arg;
+  return f;
+}
+
+TEST(WindowOperator, AggregatesRunUpToTheLastPeer) {
+  // Default frame: rows equal on the order key (the two sales at 100, the
+  // two eng at 200) see each other; NULLs are skipped but count(*) counts.
+  WindowOperator window(Input(kCols, Staff(), 3), {0}, {ColumnSortKey{1, false, false}},
+                        {Fn(WindowOp::kCountStar, "n"), Agg(WindowOp::kCount, 1, "c"), Agg(WindowOp::kSum, 1, "s"),
+                         Agg(WindowOp::kMin, 2, "lo"), Agg(WindowOp::kMax, 1, "hi")});
+  EXPECT_EQ(Drain(window), std::vector<std::string>({
+                               "sales|100|a|2|2|200|a|100",
+                               "sales|100|c|2|2|200|a|100",
+                               "sales|200|b|3|3|400|a|200",
+                               "sales|300|d|4|4|700|a|300",
+                               "eng|200|e|2|2|400|e|200",
+                               "eng|200|f|2|2|400|e|200",
+                               "eng|NULL|g|3|2|400|e|200",
+                               "NULL|50|h|1|1|50|h|50",
+                           }));
+  EXPECT_EQ(window.schema()->ToString(),
+            "dept text, salary bigint, name text, n bigint, c bigint, s bigint, lo text, hi bigint");
+}
+
+TEST(WindowOperator, AggregatesWithoutOrderCoverThePartition) {
+  WindowOperator window(Input(kCols, Staff()), {0}, {},
+                        {Agg(WindowOp::kSum, 1, "s"), Agg(WindowOp::kMax, 1, "hi")});
+  std::vector<std::string> out = Drain(window);
+  ASSERT_EQ(out.size(), 8u);
+  int sales = 0;
+  for (const std::string& row : out) {
+    if (row.rfind("sales|", 0) == 0) {
+      EXPECT_TRUE(absl::EndsWith(row, "|700|300")) << row;
+      ++sales;
+    }
+    if (row.rfind("eng|", 0) == 0) EXPECT_TRUE(absl::EndsWith(row, "|400|200")) << row;
+  }
+  EXPECT_EQ(sales, 4);
+}
+
+TEST(WindowOperator, AvgAndSumOfAnEmptyFrameAreNull) {
+  const std::vector<std::pair<std::string, DataType>> cols = {{"g", DataType::Int64()}, {"v", DataType::Int64()}};
+  std::vector<Row> rows = {{I(1), NullI()}, {I(1), I(10)}, {I(1), I(20)}, {I(1), I(30)}};
+  // NULLS FIRST: the first frame holds only the NULL.
+  WindowOperator window(Input(cols, rows), {0}, {ColumnSortKey{1, false, true}},
+                        {Agg(WindowOp::kAvg, 1, "a"), Agg(WindowOp::kSum, 1, "s")});
+  EXPECT_EQ(Drain(window), std::vector<std::string>({"1|NULL|NULL|NULL", "1|10|10|10", "1|20|15|30", "1|30|20|60"}));
+  EXPECT_EQ(window.schema()->ToString(), "g bigint, v bigint, a double precision, s bigint");
+}
+
+TEST(WindowOperator, WindowSumOverflowIsAnError) {
+  const std::vector<std::pair<std::string, DataType>> cols = {{"g", DataType::Int64()}, {"v", DataType::Int64()}};
+  std::vector<Row> rows = {{I(1), I(std::numeric_limits<int64_t>::max())}, {I(1), I(1)}};
+  WindowOperator window(Input(cols, rows), {}, {}, {Agg(WindowOp::kSum, 1, "s")});
+  auto result = Execute(window);
+  ASSERT_FALSE(result.ok());
+  EXPECT_THAT(std::string(result.status().message()), ::testing::HasSubstr("bigint out of range"));
 }
 
 }  // namespace
