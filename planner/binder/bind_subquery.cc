@@ -8,6 +8,7 @@
 #include "planner/binder/bind_context.h"
 #include "planner/binder/expr_rewrite.h"
 #include "planner/binder/type_rules.h"
+#include "planner/parser/parser.h"
 
 namespace tessera {
 namespace {
@@ -92,8 +93,18 @@ absl::StatusOr<Binder::SubqueryBody> Binder::BindSubqueryBody(const ast::Expr& e
     }
     // A name not found may be a column of the outer query: correlated,
     // which is supported for one plain block.
-    if (plan.status().code() != absl::StatusCode::kNotFound || !IsSimpleBlock(sub) || sub.from.empty()) {
-      return plan.status();
+    if (plan.status().code() != absl::StatusCode::kNotFound) return plan.status();
+    if (!IsSimpleBlock(sub) || sub.from.empty()) {
+      // Say so where the name is, with the original message.
+      absl::string_view message = plan.status().message();
+      const size_t at = message.rfind(" at position ");
+      if (at != absl::string_view::npos) message = message.substr(0, at);
+      std::optional<int> where = ErrorPosition(plan.status());
+      return ErrorAt(absl::InvalidArgumentError(absl::StrCat(
+                         message,
+                         " (a subquery may name the outer query's columns only as one SELECT over FROM and WHERE, "
+                         "without GROUP BY, HAVING, DISTINCT, LIMIT or set operations)")),
+                     where.value_or(expr.location));
     }
   }
   ASSIGN_OR_RETURN(Bound inner, BindFrom(sub.from));
@@ -106,13 +117,13 @@ absl::StatusOr<Binder::SubqueryBody> Binder::BindSubqueryBody(const ast::Expr& e
     for (const ast::Expr* part : parts) {
       ExprContext local;
       local.scope = &inner.scope;
-      local.clause = "WHERE";
+      local.clause = "the WHERE of a correlated subquery";
       absl::StatusOr<std::unique_ptr<Expr>> e = BindExpr(*part, local);
       if (!e.ok() && e.status().code() == absl::StatusCode::kNotFound) {
         // It names outer columns: a correlated condition of the join.
         ExprContext both;
         both.scope = &combined;
-        both.clause = "WHERE";
+        both.clause = "the WHERE of a correlated subquery";
         ASSIGN_OR_RETURN(auto c, BindExpr(*part, both));
         ASSIGN_OR_RETURN(c, CoerceTo(std::move(c), DataType::Bool()));
         conditions.push_back(std::move(c));

@@ -98,6 +98,12 @@ TEST(Subqueries, UnsupportedFormsAreRefusedWithAReason) {
   EXPECT_THAT(ErrorOf("SELECT p.state, EXISTS (SELECT 1 FROM lab.patient l WHERE l.ehr_mrn = p.mrn) "
                       "FROM ehr.patient p GROUP BY p.state"),
               HasSubstr("not grouped"));
+  EXPECT_THAT(ErrorOf("SELECT p.mrn FROM ehr.patient p WHERE p.mrn IN "
+                      "(SELECT l.ehr_mrn FROM lab.patient l WHERE l.zip = p.zip GROUP BY l.ehr_mrn)"),
+              HasSubstr("a subquery may name the outer query's columns only as one SELECT over FROM and WHERE"));
+  EXPECT_THAT(ErrorOf("SELECT count(*) FROM ehr.patient p WHERE EXISTS (SELECT 1 FROM lab.patient l "
+                      "WHERE l.ehr_mrn = p.mrn AND EXISTS (SELECT 1 FROM pharmacy.customer c))"),
+              HasSubstr("not supported in the WHERE of a correlated subquery"));
 }
 
 }  // namespace
