@@ -274,6 +274,13 @@ absl::StatusOr<std::unique_ptr<Expr>> Binder::BindFunction(const ast::Expr& expr
       if (value->op == ExprOp::kConstant && value->type.id == TypeId::kText) {
         ASSIGN_OR_RETURN(value, CoerceTo(std::move(value), DataType::Timestamp()));
       }
+      if (fn->op == ExprOp::kExtract && value->op == ExprOp::kTimestampDiff) {
+        // timestamp - timestamp is kept as its seconds, which is what the
+        // epoch of that interval is; its other fields are not known.
+        if (field == "epoch") return value;
+        return fail(absl::StrCat("extract(", field,
+                                 " FROM timestamp - timestamp) is not supported; extract(epoch FROM ...) is"));
+      }
       if (value->type.id != TypeId::kDate && value->type.id != TypeId::kTimestamp) {
         return fail(absl::StrCat(name, " needs a date or timestamp, not ", value->type.ToString()));
       }

@@ -134,6 +134,21 @@ TEST(Errors, WindowAggregatesRefuseWhatTheyCannotDo) {
   EXPECT_EQ(total->rows, count->rows);
 }
 
+TEST(Errors, OnlyTheEpochOfATimestampDifference) {
+  auto& env = FederatedTestEnv::Get();
+  auto hours = env.Query("SELECT extract(hour FROM end_at - start_at) FROM ehr.encounter");
+  ASSERT_FALSE(hours.ok());
+  EXPECT_THAT(std::string(hours.status().message()),
+              HasSubstr("extract(hour FROM timestamp - timestamp) is not supported"));
+  auto epoch = env.Query(
+      "SELECT count(*) FROM ehr.encounter WHERE extract(epoch FROM end_at - start_at) = 60 * "
+      "(extract(epoch FROM end_at) - extract(epoch FROM start_at)) / 60");
+  ASSERT_TRUE(epoch.ok()) << epoch.status();
+  auto all = env.Query("SELECT count(*) FROM ehr.encounter WHERE end_at IS NOT NULL AND start_at IS NOT NULL");
+  ASSERT_TRUE(all.ok()) << all.status();
+  EXPECT_EQ(epoch->rows, all->rows);
+}
+
 TEST(Errors, UnknownTableNamesTheSourcesTables) {
   auto& env = FederatedTestEnv::Get();
   auto rows = env.Query("SELECT * FROM lab.results");

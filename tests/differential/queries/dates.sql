@@ -124,7 +124,6 @@ JOIN pharmacy.customer c ON c.last_name = upper(p.family_name) AND c.first_name 
 WHERE c.date_of_birth <> p.birth_date
 
 -- name: visit_length_in_minutes
--- known: timestamp - timestamp binds to a double of seconds, not an interval, so extract(epoch FROM ...) is rejected
 SELECT encounter_class, avg(extract(epoch FROM end_at - start_at) / 60) AS minutes
 FROM ehr.encounter
 GROUP BY encounter_class
