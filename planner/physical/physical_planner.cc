@@ -314,7 +314,7 @@ absl::StatusOr<OperatorPtr> BuildJoin(LogicalNode& n) {
   RemoteScanOperator* probe = nullptr;
   OperatorPtr left;
   if (!left_keys.empty() && bindable_type && n.inputs[0]->kind == LogicalKind::kRemote &&
-      left_keys[0]->op == ExprOp::kColumn && right_keys[0]->op == ExprOp::kColumn &&
+      left_keys[0]->op == ExprOp::kColumn &&
       MuchSmaller(*n.inputs[1], *n.inputs[0], /*as_keys=*/true) &&
       CanRestrictWithKeys(*n.inputs[0], left_keys[0]->type, right_keys[0]->type)) {
     LogicalNode& remote = *n.inputs[0];
@@ -330,8 +330,12 @@ absl::StatusOr<OperatorPtr> BuildJoin(LogicalNode& n) {
   ASSIGN_OR_RETURN(OperatorPtr right, Build(*n.inputs[1]));
   if (n.scalar_subquery) right = std::make_unique<SingleRowOperator>(std::move(right));
   if (probe != nullptr) {
+    // The small side's key may be computed (a link index's text ids read
+    // as the source's integers): it becomes a column of its own.
+    std::vector<int> key_column;
+    ASSIGN_OR_RETURN(right, WithColumns(std::move(right), {right_keys[0].get()}, &key_column));
     right = std::make_unique<KeyCollectorOperator>(
-        std::move(right), right_keys[0]->column, kMaxBindKeys,
+        std::move(right), key_column[0], kMaxBindKeys,
         [probe](const std::optional<std::vector<Value>>& keys) { probe->SupplyKeys(keys); });
   }
   if (left_keys.empty()) {
