@@ -13,6 +13,7 @@
 #include "absl/strings/str_split.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "re2/re2.h"
 #include "tests/planner/federated_test_env.h"
 
 namespace tessera::testing {
@@ -137,6 +138,29 @@ TEST(LinkedView, ThePatientIsAGoldenRecordThatNamesEachFieldsSource) {
   auto counts = env.Query("SELECT count(*), count(DISTINCT patient_id) FROM patient");
   ASSERT_TRUE(counts.ok());
   EXPECT_EQ(counts->rows[0][0], counts->rows[0][1]);
+}
+
+}  // namespace
+}  // namespace tessera::testing
+
+namespace tessera::testing {
+namespace {
+
+TEST(LinkedView, APatientLookupFetchesOnlyThatPatientsRowsFromEachSource) {
+  auto& env = FederatedTestEnv::Linked();
+  auto plan = env.Explain("ANALYZE SELECT * FROM observation WHERE patient_id = 17");
+  ASSERT_TRUE(plan.ok()) << plan.status();
+  // Each branch reads the patient's link rows, then sends their ids to its
+  // source (a bind join): no source ships its whole table.
+  re2::StringPiece input(*plan);
+  int64_t rows = 0;
+  std::string source;
+  int scans = 0;
+  while (RE2::FindAndConsume(&input, R"(fetched (\d+) rows from (\w+))", &rows, &source)) {
+    ++scans;
+    EXPECT_LT(rows, 100) << source << " shipped " << rows << " rows for one patient:\n" << *plan;
+  }
+  EXPECT_GT(scans, 4);
 }
 
 }  // namespace
