@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # bench-api.sh — what the client API costs: streaming 1M rows through
 # ExecuteQuery beside a bare gRPC service streaming the same bytes (the
-# floor), and a patient lookup through the API beside the in-process call.
+# floor), and a patient lookup through the API beside the in-process call
+# (and beside a bare gRPC replay of one lookup's messages).
 #
 # Usage: scripts/bench-api.sh [benchmark flags, e.g. --benchmark_filter=lookup]
 #
@@ -9,8 +10,8 @@
 # and the bare replay server on 127.0.0.1 in the benchmark's process, every
 # repetition of every benchmark interleaved in random order, so that drift on
 # the machine hits each path alike. Prints one table of medians (and of the
-# lookups' per-call p50/p95/p99) with the ratios engine/floor and
-# API/in-process. The first run creates the 1M-row SQLite table (seconds).
+# lookups' per-call p50/p95/p99) with the ratios engine/floor,
+# API/in-process and API/floor. The first run creates the 1M-row SQLite table (seconds).
 # Takes about a minute or two.
 #
 # Environment:
@@ -103,7 +104,8 @@ print("Patient lookup (SELECT * FROM ehr.patient WHERE patient_id = N; per-call 
 header = f"{'path':<34} {'p50 us':>9} {'p95 us':>9} {'p99 us':>9}"
 print(header)
 print("-" * len(header))
-for kind, label in (("api", "API (ExecuteQuery over 127.0.0.1)"), ("inprocess", "in-process Session::Execute")):
+for kind, label in (("api", "API (ExecuteQuery over 127.0.0.1)"), ("floor", "floor (bare gRPC replay, 1 row)"),
+                    ("inprocess", "in-process Session::Execute")):
     b = medians.get(("lookup", kind))
     note = f"  error: {errors[('lookup', kind)]}" if ("lookup", kind) in errors else ""
     if b is None:
@@ -120,6 +122,11 @@ if api and local:
     table["lookup"]["api_minus_inprocess_us"] = d
     print(f"{'ratio API / in-process':<34} {f2(r['p50_us']):>9} {f2(r['p95_us']):>9} {f2(r['p99_us']):>9}")
     print(f"{'API overhead (us)':<34} {d['p50_us']:>9.0f} {d['p95_us']:>9.0f} {d['p99_us']:>9.0f}")
+floor_l = table["lookup"].get("floor")
+if api and floor_l:
+    r = {q: ratio(api[q], floor_l[q]) for q in ("p50_us", "p95_us", "p99_us")}
+    table["lookup"]["api_over_floor"] = r
+    print(f"{'ratio API / floor':<34} {f2(r['p50_us']):>9} {f2(r['p95_us']):>9} {f2(r['p99_us']):>9}")
 print()
 if load and load[0] > 0.5:
     print(f"warning: the load average was {load[0]:.2f} when the run started: other work competed "

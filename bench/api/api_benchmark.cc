@@ -14,6 +14,9 @@
 //   lookup/api         TESSERA_BENCH_LOOKUPS (default 300) calls of
 //                      "SELECT * FROM ehr.patient WHERE patient_id = N", N a
 //                      random patient, each through ExecuteQuery as above.
+//   lookup/floor       the same calls answered by a bare replay server with
+//                      the messages of one lookup recorded from the engine:
+//                      what gRPC alone costs per call.
 //   lookup/inprocess   the same calls (same N, same order) through
 //                      Session::Parse and Session::Execute.
 //
@@ -57,13 +60,14 @@ int64_t EnvInt(const char* name, int64_t fallback) {
 
 enum class Path { kEngine, kFloor, kInProcess };
 
-absl::StatusOr<StreamTotals> RunOnce(ApiFixture& f, Path path, const std::string& sql) {
+// `lookup` picks the lookup's floor rather than the stream's.
+absl::StatusOr<StreamTotals> RunOnce(ApiFixture& f, Path path, const std::string& sql, bool lookup) {
   const absl::Duration timeout = absl::Minutes(2);
   switch (path) {
     case Path::kEngine:
       return ReadQuery(*f.engine, sql, timeout);
     case Path::kFloor:
-      return ReadQuery(*f.floor, sql, timeout);
+      return ReadQuery(lookup ? *f.lookup_floor : *f.floor, sql, timeout);
     case Path::kInProcess:
       return ExecuteInProcess(*f.session, sql, timeout);
   }
@@ -79,7 +83,7 @@ void BM_Stream(benchmark::State& state, Path path) {
   ApiFixture& f = **fixture;
   int64_t rows = 0;
   for (auto _ : state) {
-    absl::StatusOr<StreamTotals> read = RunOnce(f, path, kStreamSql);
+    absl::StatusOr<StreamTotals> read = RunOnce(f, path, kStreamSql, /*lookup=*/false);
     if (!read.ok()) {
       state.SkipWithError(read.status().ToString().c_str());
       return;
@@ -118,10 +122,9 @@ void BM_Lookup(benchmark::State& state, Path path) {
     std::uniform_int_distribution<size_t> pick(0, f.patient_ids.size() - 1);
     us.clear();
     for (int64_t i = 0; i < calls; ++i) {
-      const std::string sql =
-          absl::StrCat("SELECT * FROM ehr.patient WHERE patient_id = ", f.patient_ids[pick(random)]);
+      const std::string sql = absl::StrCat(kLookupSql, f.patient_ids[pick(random)]);
       absl::Time start = absl::Now();
-      absl::StatusOr<StreamTotals> read = RunOnce(f, path, sql);
+      absl::StatusOr<StreamTotals> read = RunOnce(f, path, sql, /*lookup=*/true);
       absl::Duration took = absl::Now() - start;
       if (!read.ok() || read->rows != 1) {
         state.SkipWithError(read.ok() ? absl::StrCat(sql, ": ", read->rows, " rows, not 1").c_str()
@@ -151,7 +154,8 @@ void RegisterAll() {
         ->Repetitions(repetitions)
         ->ReportAggregatesOnly(true);
   }
-  for (auto [name, path] : {std::pair{"api", Path::kEngine}, std::pair{"inprocess", Path::kInProcess}}) {
+  for (auto [name, path] : {std::pair{"api", Path::kEngine}, std::pair{"floor", Path::kFloor},
+                            std::pair{"inprocess", Path::kInProcess}}) {
     benchmark::RegisterBenchmark(absl::StrCat("lookup/", name).c_str(), &BM_Lookup, path)
         ->Unit(benchmark::kMillisecond)
         ->UseRealTime()

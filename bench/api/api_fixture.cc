@@ -108,6 +108,13 @@ absl::StatusOr<ApiFixture*> SetUp() {
   IdWriter ids(&f->patient_ids);
   RETURN_IF_ERROR(Run(*f->session, "SELECT patient_id FROM ehr.patient", absl::Minutes(1), ids));
   if (f->patient_ids.empty()) return absl::NotFoundError(absl::StrCat(ehr, " holds no patient"));
+  std::vector<std::string> lookup;
+  ASSIGN_OR_RETURN(StreamTotals lookup_read,
+                   ReadQuery(*f->engine, absl::StrCat(kLookupSql, f->patient_ids[0]), absl::Minutes(1), &lookup));
+  if (lookup_read.rows != 1) return absl::InternalError("the recorded lookup did not return one patient");
+  ASSIGN_OR_RETURN(f->lookup_replay, ReplayServer::Start(std::move(lookup)));
+  f->lookup_floor =
+      v1::QueryService::NewStub(grpc::CreateChannel(f->lookup_replay->address(), grpc::InsecureChannelCredentials()));
   std::fprintf(stderr, "ready: %lld rows in %lld messages, %.1f MB on the wire; %zu patients\n",
                static_cast<long long>(f->stream_rows), static_cast<long long>(f->stream_messages),
                f->stream_wire_bytes / 1e6, f->patient_ids.size());

@@ -4,9 +4,10 @@
 // the first timed run: the 1M-row fetch_bench table in SQLite (see
 // bench/fetch_bench_table.h) and a Riverside EHR SQLite file as sources, a
 // real Tessera server on 127.0.0.1 over them (TesseraServer, what
-// `tessera serve` runs), the engine's messages for the 1M-row query recorded
-// once and a bare replay server streaming them (the floor), and a Session
-// over the same sources in this process (the in-process baseline).
+// `tessera serve` runs), the engine's messages for the 1M-row query and for
+// one patient lookup recorded once and bare replay servers streaming them
+// (the floors), and a Session over the same sources in this process (the
+// in-process baseline).
 
 #ifndef TESSERA_BENCH_API_API_FIXTURE_H_
 #define TESSERA_BENCH_API_API_FIXTURE_H_
@@ -30,12 +31,17 @@ namespace tessera::bench {
 
 // The statement streamed through the API: every row and column of fetch_bench.
 inline constexpr char kStreamSql[] = "SELECT * FROM bench.fetch_bench";
+// The small query, followed by a patient's id.
+inline constexpr char kLookupSql[] = "SELECT * FROM ehr.patient WHERE patient_id = ";
 
 struct ApiFixture {
   std::unique_ptr<server::TesseraServer> server;
   std::unique_ptr<v1::QueryService::Stub> engine;  // A client of `server`.
   std::unique_ptr<ReplayServer> replay;
   std::unique_ptr<v1::QueryService::Stub> floor;  // A client of `replay`.
+  // The same for one patient lookup's messages: the small query's floor.
+  std::unique_ptr<ReplayServer> lookup_replay;
+  std::unique_ptr<v1::QueryService::Stub> lookup_floor;
   // The in-process baseline: its own sources, the same configuration.
   std::unique_ptr<SourceRegistry> sources;
   std::unique_ptr<Session> session;
