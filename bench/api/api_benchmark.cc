@@ -23,8 +23,8 @@
 // Streams are one iteration per repetition, wall-clock; items_per_second is
 // rows, bytes_per_second the serialized ExecuteQueryResponse bytes. Lookups
 // time every call and report each way's percentiles over the repetition as
-// counters <way>_p50_us, _p95_us, _p99_us (microseconds per call). Every run of every
-// benchmark checks that all rows arrived.
+// counters <way>_p50_us, _p95_us, _p99_us (microseconds per call). Every run
+// of every benchmark checks that all rows arrived.
 //
 // Environment: TESSERA_BENCH_SQLITE (the fetch_bench file, default
 // /tmp/tessera_fetch_bench.db), TESSERA_BENCH_EHR_DB (a Riverside ehr.db,
