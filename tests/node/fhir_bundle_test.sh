@@ -15,7 +15,11 @@ modules=${TESSERA_NODE_MODULES:-}
 if [[ -z $modules ]]; then
   mkdir -p "$work/client"
   cp "$here/package.json" "$here/package-lock.json" "$work/client/"
-  timeout 300 npm ci --prefix "$work/client" --cache "$work/npm-cache" --ignore-scripts --no-audit --no-fund \
+  # The test runs without the user's environment: trust the system's CAs
+  # as npm would with it (a proxy's CA lives there on some networks).
+  ca=()
+  [[ -r /etc/ssl/certs/ca-certificates.crt ]] && ca=(--cafile /etc/ssl/certs/ca-certificates.crt)
+  timeout 300 npm ci --prefix "$work/client" --cache "$work/npm-cache" "${ca[@]}" --ignore-scripts --no-audit --no-fund \
     --loglevel=error
   modules=$work/client/node_modules
 fi
