@@ -6,6 +6,7 @@
 #   servers  PostgreSQL and MariaDB servers + clients for integration tests
 #            (run them with scripts/lib/servers.sh)
 #   client   Node.js and npm, unless node and npm are already on PATH
+#   bench    the benchmarks' peer (mysql_fdw for PostgreSQL) and plots (gnuplot)
 # Example: scripts/lib/install-deps.sh build servers client
 #
 # Idempotent: when everything is present it only runs dpkg-query (no apt-get,
@@ -29,16 +30,18 @@ SERVER_PKGS=(postgresql postgresql-client mariadb-server mariadb-client)
 # a machine that already has node and npm (from any vendor) keeps them.
 CLIENT_PKGS=()
 command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || CLIENT_PKGS=(nodejs npm)
+BENCH_PKGS=(postgresql-15-mysql-fdw gnuplot-nox)
 ODBC_DIR=${TESSERA_ODBC_LIBDIR:-/usr/lib/$(uname -m)-linux-gnu/odbc}
 
-[[ $# -gt 0 ]] || die "usage: $me build|servers|client ..."
+[[ $# -gt 0 ]] || die "usage: $me build|servers|client|bench ..."
 want=() want_build=0
 for group in "$@"; do
   case $group in
     build)   want+=("${BUILD_PKGS[@]}"); want_build=1 ;;
     servers) want+=("${SERVER_PKGS[@]}") ;;
     client)  want+=("${CLIENT_PKGS[@]}") ;;
-    *) die "unknown group '$group' (expected: build, servers, client)" ;;
+    bench)   want+=("${BENCH_PKGS[@]}") ;;
+    *) die "unknown group '$group' (expected: build, servers, client, bench)" ;;
   esac
 done
 

@@ -1,0 +1,52 @@
+// File: bench/latency/workloads.h
+//
+// The dashboard questions: each asked three ways. Tessera gets the unified
+// views' SQL; the floor runs by hand the sub-queries a perfect engine would
+// send to each source, concurrently where they do not depend on each other,
+// and combines their rows in memory; the peer (a PostgreSQL with
+// postgres_fdw and mysql_fdw) gets the same question over its foreign tables.
+
+#ifndef TESSERA_BENCH_LATENCY_WORKLOADS_H_
+#define TESSERA_BENCH_LATENCY_WORKLOADS_H_
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "bench/latency/answer.h"
+#include "connectors/odbc/odbc_connector.h"
+
+namespace tessera::bench::latency {
+
+// Direct connections to the databases behind Tessera's sources, and to the
+// peer; every connector keeps a pool, so client threads share them.
+struct Connections {
+  std::unique_ptr<odbc::OdbcConnector> ehr;       // PostgreSQL, schema ehr.
+  std::unique_ptr<odbc::OdbcConnector> lab;       // MariaDB, database lab.
+  std::unique_ptr<odbc::OdbcConnector> pharmacy;  // SQLite.
+  std::unique_ptr<odbc::OdbcConnector> identity;  // SQLite link index.
+  std::unique_ptr<odbc::OdbcConnector> peer;      // PostgreSQL with the FDWs.
+};
+
+struct Workload {
+  std::string name;
+  std::string question;
+  // Whether each request draws a random enterprise patient id.
+  bool per_patient = false;
+  // Whether the answer's row order is part of the answer.
+  bool ordered = false;
+  // How the peer's version departs from the federation, if it does.
+  std::string peer_note;
+  std::function<std::string(int64_t patient)> tessera_sql;
+  std::function<std::string(int64_t patient)> peer_sql;
+  std::function<absl::StatusOr<Answer>(Connections&, int64_t patient)> floor;
+};
+
+std::vector<Workload> Workloads();
+
+}  // namespace tessera::bench::latency
+
+#endif  // TESSERA_BENCH_LATENCY_WORKLOADS_H_
