@@ -70,7 +70,7 @@ eval "$(bash scripts/lib/servers.sh env)"
 pg_conn=$TESSERA_PG_CONN my_conn=$TESSERA_MARIADB_CONN
 psql_as() {  # DB ARGS...: psql as tessera on the bench PostgreSQL
   local db=$1; shift
-  PGPASSWORD=tessera psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$TESSERA_PG_PORT" -U tessera -d "$db" "$@"
+  PGPASSWORD=tessera PGOPTIONS='-c client_min_messages=warning' psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$TESSERA_PG_PORT" -U tessera -d "$db" "$@"
 }
 
 # ---------------------------------------------------------------- build
@@ -164,8 +164,8 @@ peer_conn="Driver=PostgreSQL Unicode;Server=127.0.0.1;Port=$TESSERA_PG_PORT;Data
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT
-wait_port() {  # PORT NAME LOG: up to 30 s for a listener
-  for _ in $(seq 1 60); do
+wait_port() {  # PORT NAME LOG: up to 120 s for a listener (the hub reads every reading first)
+  for _ in $(seq 1 240); do
     (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
     sleep 0.5
   done

@@ -71,6 +71,7 @@ def plot(run, png):
         panels.append(f"set title '{name}'\nplot " + ", ".join(lines))
     script = "\n".join([
         f"set terminal pngcairo size 900,{420 * max(1, len(names))}",
+        "set termoption noenhanced",
         f"set output '{png}'",
         f"set multiplot layout {max(1, len(names))},1 title 'Latency CDF at {run['people']:,} people'",
         "set logscale x", "set xlabel 'latency (ms)'", "set ylabel 'fraction of requests'",
