@@ -38,7 +38,7 @@ def table(run):
             if any(g is None for g in got):
                 continue
             lat = [f"{g['median_ms']:.1f} / {g['p95_ms']:.1f}" for g in got]
-            qps = "/".join(f"{g['throughput_qps']:.0f}" for g in got)
+            qps = "/".join(f"{g['throughput_qps']:.1f}" for g in got)
             t, f, p = (g["median_ms"] for g in got)
             ratio = lambda a, b: f"{a / b:.2f}" if b > 0 else "-"
             errors = sum(g["errors"] for g in got)
