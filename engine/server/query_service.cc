@@ -35,72 +35,53 @@ grpc::ServerWriteReactor<v1::ExecuteQueryResponse>* QueryServiceImpl::ExecuteQue
   return QueryStream::Start(state_, context, request->sql(), *std::move(principal));
 }
 
-grpc::ServerUnaryReactor* QueryServiceImpl::Explain(grpc::CallbackServerContext* context,
-                                                    const v1::ExplainRequest* request,
-                                                    v1::ExplainResponse* response) {
+grpc::ServerUnaryReactor* QueryServiceImpl::Unary(grpc::CallbackServerContext* context, std::string sql,
+                                                  std::function<absl::Status(QueryContext&)> answer) {
   grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
   absl::StatusOr<std::string> principal = state_->auth->Authenticate(*context);
   if (!principal.ok()) {
     reactor->Finish(ToGrpcStatus(principal.status(), "", context));
     return reactor;
   }
-  state_->threads->Run([this, context, request, response, reactor, who = *std::move(principal)] {
+  state_->threads->Run([context, reactor, sql = std::move(sql), answer = std::move(answer),
+                        who = *std::move(principal)] {
     QueryContext ctx(CallDeadline(*context));
     ctx.set_principal(who);
-    absl::Status status = ExplainQuery(*state_->session, *request, ctx, response);
-    reactor->Finish(ToGrpcStatus(status, request->sql(), context));
+    reactor->Finish(ToGrpcStatus(answer(ctx), sql, context));
   });
   return reactor;
+}
+
+grpc::ServerUnaryReactor* QueryServiceImpl::Explain(grpc::CallbackServerContext* context,
+                                                    const v1::ExplainRequest* request,
+                                                    v1::ExplainResponse* response) {
+  return Unary(context, request->sql(), [this, request, response](QueryContext& ctx) {
+    return ExplainQuery(*state_->session, *request, ctx, response);
+  });
 }
 
 grpc::ServerUnaryReactor* QueryServiceImpl::GetPatientRecord(grpc::CallbackServerContext* context,
                                                              const v1::PatientRecordRequest* request,
                                                              v1::PatientRecordResponse* response) {
-  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
-  absl::StatusOr<std::string> principal = state_->auth->Authenticate(*context);
-  if (!principal.ok()) {
-    reactor->Finish(ToGrpcStatus(principal.status(), "", context));
-    return reactor;
-  }
-  state_->threads->Run([this, context, request, response, reactor, who = *std::move(principal)] {
-    QueryContext ctx(CallDeadline(*context));
-    ctx.set_principal(who);
-    absl::Status status = server::GetPatientRecord(*state_->session, *request, ctx, response);
-    reactor->Finish(ToGrpcStatus(status, "", context));
+  return Unary(context, "", [this, request, response](QueryContext& ctx) {
+    return server::GetPatientRecord(*state_->session, *request, ctx, response);
   });
-  return reactor;
 }
 
 grpc::ServerUnaryReactor* QueryServiceImpl::ListTables(grpc::CallbackServerContext* context,
                                                        const v1::TableListRequest* request,
                                                        v1::TableList* response) {
-  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
-  absl::StatusOr<std::string> principal = state_->auth->Authenticate(*context);
-  if (!principal.ok()) {
-    reactor->Finish(ToGrpcStatus(principal.status(), "", context));
-    return reactor;
-  }
-  state_->threads->Run([this, context, request, response, reactor] {
-    absl::Status status = server::ListTables(state_->session->catalog(), *request, response);
-    reactor->Finish(ToGrpcStatus(status, "", context));
+  return Unary(context, "", [this, request, response](QueryContext&) {
+    return server::ListTables(state_->session->catalog(), *request, response);
   });
-  return reactor;
 }
 
 grpc::ServerUnaryReactor* QueryServiceImpl::DescribeTable(grpc::CallbackServerContext* context,
                                                           const v1::TableDetailsRequest* request,
                                                           v1::TableDetails* response) {
-  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
-  absl::StatusOr<std::string> principal = state_->auth->Authenticate(*context);
-  if (!principal.ok()) {
-    reactor->Finish(ToGrpcStatus(principal.status(), "", context));
-    return reactor;
-  }
-  state_->threads->Run([this, context, request, response, reactor] {
-    absl::Status status = server::DescribeTable(state_->session->catalog(), *request, response);
-    reactor->Finish(ToGrpcStatus(status, "", context));
+  return Unary(context, "", [this, request, response](QueryContext&) {
+    return server::DescribeTable(state_->session->catalog(), *request, response);
   });
-  return reactor;
 }
 
 }  // namespace tessera::server

@@ -8,6 +8,11 @@
 #ifndef TESSERA_ENGINE_SERVER_QUERY_SERVICE_H_
 #define TESSERA_ENGINE_SERVER_QUERY_SERVICE_H_
 
+#include <functional>
+#include <string>
+
+#include "absl/status/status.h"
+#include "engine/exec/query_context.h"
 #include "engine/server/service_state.h"
 #include "proto/query_service.grpc.pb.h"
 
@@ -32,6 +37,12 @@ class QueryServiceImpl final : public v1::QueryService::CallbackService {
                                           v1::TableDetails* response) override;
 
  private:
+  // A unary call: authenticates, then runs `answer` on an engine thread with
+  // a query context carrying the call's deadline and principal, and finishes
+  // with its status (`sql`, when the call has one, places errors in it).
+  grpc::ServerUnaryReactor* Unary(grpc::CallbackServerContext* context, std::string sql,
+                                  std::function<absl::Status(QueryContext&)> answer);
+
   ServiceState* state_;
 };
 
