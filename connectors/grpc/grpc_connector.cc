@@ -96,7 +96,34 @@ absl::Status GrpcConnector::EnsureCapabilities() {
   return absl::OkStatus();
 }
 
+const TableInfo* GrpcConnector::Declared(absl::string_view table) const {
+  for (const TableInfo& t : options_.declared_tables) {
+    if (t.name == table) return &t;
+  }
+  return nullptr;
+}
+
 absl::StatusOr<std::vector<std::string>> GrpcConnector::ListTables() {
+  absl::StatusOr<std::vector<std::string>> tables = AskTables();
+  if (!tables.ok() && absl::IsUnavailable(tables.status()) && !options_.declared_tables.empty()) {
+    std::vector<std::string> names;
+    for (const TableInfo& t : options_.declared_tables) names.push_back(t.name);
+    return names;
+  }
+  return tables;
+}
+
+absl::StatusOr<TableInfo> GrpcConnector::DescribeTable(absl::string_view table) {
+  absl::StatusOr<TableInfo> info = AskDescription(table);
+  // A source that is down is planned from its declared tables; its scans
+  // will still fail, but a query that reads none of its rows runs.
+  if (!info.ok() && absl::IsUnavailable(info.status())) {
+    if (const TableInfo* declared = Declared(table); declared != nullptr) return *declared;
+  }
+  return info;
+}
+
+absl::StatusOr<std::vector<std::string>> GrpcConnector::AskTables() {
   RETURN_IF_ERROR(EnsureCapabilities());
   ASSIGN_OR_RETURN(v1::SourceService::Stub * stub, Stub());
   ::grpc::ClientContext context;
@@ -106,7 +133,7 @@ absl::StatusOr<std::vector<std::string>> GrpcConnector::ListTables() {
   return std::vector<std::string>(reply.tables().begin(), reply.tables().end());
 }
 
-absl::StatusOr<TableInfo> GrpcConnector::DescribeTable(absl::string_view table) {
+absl::StatusOr<TableInfo> GrpcConnector::AskDescription(absl::string_view table) {
   RETURN_IF_ERROR(EnsureCapabilities());
   ASSIGN_OR_RETURN(v1::SourceService::Stub * stub, Stub());
   ::grpc::ClientContext context;
@@ -140,6 +167,9 @@ absl::StatusOr<std::unique_ptr<RowBatchStream>> GrpcConnector::Scan(const ScanRe
     return absl::InvalidArgumentError(
         absl::StrCat("source \"", options_.name, "\" is a gRPC service and takes no SQL; query it through the engine"));
   }
+  // A source planned from its declared tables while it was down learns its
+  // capabilities here once it answers, for the queries planned after.
+  if (!ready_.load(std::memory_order_acquire)) EnsureCapabilities().IgnoreError();
   const TableScan& scan = *request.table_scan;
   v1::ScanRequest wire;
   wire.set_table(scan.table);

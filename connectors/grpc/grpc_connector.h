@@ -30,6 +30,8 @@ struct GrpcSourceOptions {
   // Limit on each metadata call (capabilities, tables, health); scans take
   // the query's deadline instead.
   absl::Duration call_timeout = absl::Seconds(10);
+  // Tables described by the configuration, used while the source is down.
+  std::vector<TableInfo> declared_tables;
 };
 
 class GrpcConnector final : public Connector {
@@ -56,6 +58,11 @@ class GrpcConnector final : public Connector {
   absl::Status EnsureCapabilities();
   // "source \"devices\" at 127.0.0.1:50071".
   std::string Label() const;
+  // The service's own answers, which ListTables and DescribeTable prefer.
+  absl::StatusOr<std::vector<std::string>> AskTables();
+  absl::StatusOr<TableInfo> AskDescription(absl::string_view table);
+  // The configuration's description of `table`, or nullptr.
+  const TableInfo* Declared(absl::string_view table) const;
 
   const GrpcSourceOptions options_;
   Capabilities unknown_capabilities_;

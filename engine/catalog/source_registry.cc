@@ -45,6 +45,21 @@ absl::StatusOr<std::unique_ptr<SourceRegistry>> SourceRegistry::Create(
         options.name = source.name();
         options.address = source.grpc().address();
         options.tls_ca_file = source.grpc().tls_ca_file();
+        for (const config::DeclaredTable& t : source.grpc().table()) {
+          TableInfo info;
+          info.name = t.name();
+          for (const config::DeclaredColumn& c : t.column()) {
+            std::optional<DataType> type = DataTypeFromString(c.type());
+            if (!type.has_value()) {
+              return absl::InvalidArgumentError(absl::StrCat("source \"", source.name(), "\": table \"", t.name(),
+                                                             "\": column \"", c.name(), "\" has the unknown type \"",
+                                                             c.type(), "\""));
+            }
+            info.columns.push_back({c.name(), *type, !c.not_null(), c.type()});
+          }
+          info.primary_key.assign(t.primary_key().begin(), t.primary_key().end());
+          options.declared_tables.push_back(std::move(info));
+        }
         connector = std::make_unique<grpc_source::GrpcConnector>(std::move(options));
         break;
       }

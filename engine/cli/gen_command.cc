@@ -14,6 +14,7 @@
 #include "engine/config/config_loader.h"
 #include "engine/config/home.h"
 #include "engine/devicehub/device_hub.h"
+#include "engine/devicehub/device_tables.h"
 #include "engine/identity/link_job.h"
 #include "engine/identity/link_store.h"
 #include "engine/identity/riverside_sources.h"
@@ -73,6 +74,17 @@ config::TesseraConfig EmbeddedConfig(const std::string& home, const std::string&
   config::Source* devices = cfg.add_source();
   devices->set_name("devices");
   devices->mutable_grpc()->set_address(devicehub::kDefaultHubAddress);
+  for (const devicehub::HubTable& t : devicehub::DeviceTableShapes()) {
+    config::DeclaredTable* table = devices->mutable_grpc()->add_table();
+    table->set_name(t.name);
+    for (const Field& f : t.schema->fields()) {
+      config::DeclaredColumn* c = table->add_column();
+      c->set_name(f.name);
+      c->set_type(f.type.ToString());
+      c->set_not_null(!f.nullable);
+    }
+    for (const std::string& k : t.primary_key) table->add_primary_key(k);
+  }
   // The link index `tessera link` keeps, so that the unified views carry
   // enterprise patient ids.
   config::Source* identity = cfg.add_source();

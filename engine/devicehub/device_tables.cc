@@ -112,13 +112,19 @@ absl::Status AppendJson(const google::protobuf::Value* v, const ColumnSpec& spec
   }
 }
 
-absl::StatusOr<HubTable> LoadTable(const TableSpec& spec, const std::string& dir) {
+// The table's name, columns and key, without rows.
+HubTable Shape(const TableSpec& spec) {
   HubTable table;
   table.name = spec.name;
   table.primary_key = {spec.primary_key};
   std::vector<Field> fields;
   for (const ColumnSpec& c : spec.columns) fields.push_back({c.name, c.type, !c.required});
   table.schema = std::make_shared<const Schema>(fields);
+  return table;
+}
+
+absl::StatusOr<HubTable> LoadTable(const TableSpec& spec, const std::string& dir) {
+  HubTable table = Shape(spec);
   const std::string path = absl::StrCat(dir, "/", spec.file);
   std::ifstream in(path);
   if (!in) return absl::NotFoundError(absl::StrCat("cannot read ", path, " (run 'tessera gen' to create it)"));
@@ -161,6 +167,12 @@ absl::StatusOr<std::vector<HubTable>> LoadDeviceTables(const std::string& data_d
     tables.push_back(std::move(t));
   }
   return tables;
+}
+
+std::vector<HubTable> DeviceTableShapes() {
+  std::vector<HubTable> out;
+  for (const TableSpec& spec : Specs()) out.push_back(Shape(spec));
+  return out;
 }
 
 }  // namespace tessera::devicehub

@@ -32,6 +32,10 @@ struct HubTable {
 // line that does not parse is an error naming the file and line.
 absl::StatusOr<std::vector<HubTable>> LoadDeviceTables(const std::string& data_dir);
 
+// The hub's tables without their rows: what a configuration declares so
+// that queries can be planned while the hub is down.
+std::vector<HubTable> DeviceTableShapes();
+
 }  // namespace tessera::devicehub
 
 #endif  // TESSERA_ENGINE_DEVICEHUB_DEVICE_TABLES_H_

@@ -1,5 +1,8 @@
 #include "engine/types/data_type.h"
 
+#include <algorithm>
+#include <cstdio>
+
 #include "absl/strings/str_cat.h"
 
 namespace tessera {
@@ -22,6 +25,20 @@ std::string DataType::ToString() const {
       return "timestamp";
   }
   return "unknown";
+}
+
+std::optional<DataType> DataTypeFromString(const std::string& name) {
+  for (DataType t : {DataType::Bool(), DataType::Int64(), DataType::Double(), DataType::Text(), DataType::Date(),
+                     DataType::Timestamp()}) {
+    if (name == t.ToString()) return t;
+  }
+  int precision = 0, scale = 0;
+  char tail = 0;
+  if (std::sscanf(name.c_str(), "decimal(%d,%d%c", &precision, &scale, &tail) == 3 && tail == ')' &&
+      precision >= 1 && precision <= 18 && scale >= 0 && scale <= std::min(precision, kMaxDecimalScale)) {
+    return DataType::Decimal(scale);
+  }
+  return std::nullopt;
 }
 
 }  // namespace tessera

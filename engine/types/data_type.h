@@ -7,6 +7,7 @@
 #define TESSERA_ENGINE_TYPES_DATA_TYPE_H_
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 namespace tessera {
@@ -48,6 +49,10 @@ struct DataType {
   }
   friend bool operator!=(const DataType& a, const DataType& b) { return !(a == b); }
 };
+
+// The type ToString spells `name` as ("decimal(P,S)" for any P up to 18),
+// or nullopt.
+std::optional<DataType> DataTypeFromString(const std::string& name);
 
 // The largest decimal scale an int64 unscaled value can carry usefully.
 inline constexpr int kMaxDecimalScale = 9;

@@ -94,9 +94,30 @@ TEST_F(PatientCallTest, AnUnknownPatientIsNotFound) {
 }
 
 TEST_F(PatientCallTest, ASourceThatIsDownIsUnavailable) {
+  // A person with a home device, whose record needs the hub's readings.
+  auto sources = SourceRegistry::Create(cfg_);
+  ASSERT_TRUE(sources.ok()) << sources.status();
+  Session session(sources->get());
+  const std::string sql =
+      "SELECT min(enterprise_id) FROM identity.link_record WHERE source = 'devices' AND enterprise_id IN "
+      "(SELECT patient_id FROM observation WHERE source = 'devices')";
+  auto statements = session.Parse(sql);
+  ASSERT_TRUE(statements.ok()) << statements.status();
+  struct First : ResultWriter {
+    void Begin(const Schema&) override {}
+    void Write(const RowBatch& b) override {
+      if (b.num_rows() > 0 && !b.column(0).IsNull(0)) id = b.column(0).GetInt64(0);
+    }
+    void End(int64_t) override {}
+    int64_t id = -1;
+  } first;
+  QueryContext ctx;
+  ASSERT_TRUE(session.Execute((*statements)[0], sql, ctx, first).ok());
+  ASSERT_GE(first.id, 0) << "some person of the sample has a device with readings";
+
   std::string address = hub_->address();
   hub_.reset();  // The hub stops; its readings cannot be read.
-  absl::StatusOr<v1::PatientRecordResponse> response = Call(17, false);
+  absl::StatusOr<v1::PatientRecordResponse> response = Call(first.id, false);
   EXPECT_EQ(response.status().code(), absl::StatusCode::kUnavailable) << response.status();
   EXPECT_THAT(std::string(response.status().message()), ::testing::HasSubstr(address));
 }
