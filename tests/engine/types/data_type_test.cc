@@ -44,3 +44,22 @@ TEST(DataType, IntegerBackedExcludesDoubleAndText) {
 
 }  // namespace
 }  // namespace tessera
+
+namespace tessera {
+namespace {
+
+TEST(DataTypeFromString, ReadsWhatToStringWrites) {
+  for (DataType t : {DataType::Bool(), DataType::Int64(), DataType::Double(), DataType::Decimal(2), DataType::Text(),
+                     DataType::Date(), DataType::Timestamp()}) {
+    std::optional<DataType> back = DataTypeFromString(t.ToString());
+    ASSERT_TRUE(back.has_value()) << t.ToString();
+    EXPECT_EQ(*back, t);
+  }
+  EXPECT_EQ(DataTypeFromString("decimal(10,4)"), DataType::Decimal(4));
+  EXPECT_FALSE(DataTypeFromString("varchar").has_value());
+  EXPECT_FALSE(DataTypeFromString("decimal(4,5)").has_value());
+  EXPECT_FALSE(DataTypeFromString("decimal(10,2").has_value());
+}
+
+}  // namespace
+}  // namespace tessera
