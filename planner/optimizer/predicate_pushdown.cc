@@ -134,8 +134,11 @@ std::unique_ptr<LogicalNode> PushIntoJoin(std::unique_ptr<LogicalNode> join, Exp
 std::unique_ptr<LogicalNode> Push(std::unique_ptr<LogicalNode> node, ExprList pending) {
   switch (node->kind) {
     case LogicalKind::kFilter: {
-      for (auto& c : SplitConjuncts(std::move(node->predicate))) pending.push_back(std::move(c));
-      return Push(std::move(node->inputs[0]), std::move(pending));
+      // This filter's own conditions first: they ran before the ones from
+      // above did, and may guard them (x <> 0 before 1 / x > 1).
+      ExprList conditions = SplitConjuncts(std::move(node->predicate));
+      for (auto& c : pending) conditions.push_back(std::move(c));
+      return Push(std::move(node->inputs[0]), std::move(conditions));
     }
     case LogicalKind::kJoin:
       return PushIntoJoin(std::move(node), std::move(pending));
