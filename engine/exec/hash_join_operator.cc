@@ -13,21 +13,6 @@ namespace {
 
 constexpr int64_t kChainStart = -2;
 
-std::vector<DataType> KeyTypes(const Schema& schema, const std::vector<int>& keys) {
-  std::vector<DataType> types;
-  for (int k : keys) {
-    if (k >= 0 && k < schema.num_fields()) types.push_back(schema.field(k).type);
-  }
-  return types;
-}
-
-bool AnyNull(const KeyTable::Columns& columns, int64_t row) {
-  for (const ColumnVector* c : columns) {
-    if (c->IsNull(row)) return true;
-  }
-  return false;
-}
-
 }  // namespace
 
 HashJoinOperator::HashJoinOperator(std::unique_ptr<Operator> left, std::unique_ptr<Operator> right,
@@ -42,8 +27,7 @@ HashJoinOperator::HashJoinOperator(std::unique_ptr<Operator> left, std::unique_p
       null_aware_(null_aware),
       schema_(JoinOutputSchema(type_, *left_->schema(), *right_->schema())),
       emit_unmatched_build_(type_ == JoinType::kRight || type_ == JoinType::kFull),
-      build_(right_->schema()),
-      table_(KeyTypes(*right_->schema(), right_keys_)),
+      build_(right_->schema(), right_keys_),
       probe_(left_->schema()),
       pairs_(ConcatSchema(*left_->schema(), *right_->schema()), residual_.get()) {}
 
@@ -115,37 +99,15 @@ absl::Status HashJoinOperator::Build() {
     RETURN_IF_ERROR(CheckCancelled(*ctx_));
     ASSIGN_OR_RETURN(bool more, right_->Next(batch));
     if (!more) break;
-    const int64_t base = build_.num_rows();
-    const int64_t n = batch.num_rows();
-    CopyBatchRange(batch, 0, n, build_);
-    KeyTable::Columns keys = SelectColumns(batch, right_keys_);
-    KeyTable::HashRows(keys, n, hashes_);
-    chain_next_.resize(base + n, -1);
-    for (int64_t r = 0; r < n; ++r) {
-      const int64_t row = base + r;
-      if (AnyNull(keys, r)) {
-        build_has_null_key_ = true;
-        if (null_aware_ && residual_ != nullptr) build_null_rows_.push_back(row);
-        continue;
-      }
-      bool inserted;
-      int64_t e = table_.FindOrInsert(keys, r, hashes_[r], &inserted);
-      if (inserted) {
-        chain_head_.push_back(row);
-        chain_tail_.push_back(row);
-      } else {
-        chain_next_[chain_tail_[e]] = row;
-        chain_tail_[e] = row;
-      }
-    }
-    RETURN_IF_ERROR(reservation_.Resize(BuildBytes()));
+    build_.Add(batch);
+    RETURN_IF_ERROR(reservation_.Resize(build_.MemoryBytes()));
   }
   if (emit_unmatched_build_) build_matched_.assign(build_.num_rows(), 0);
   build_tail_row_ = 0;
   const bool empty = build_.num_rows() == 0;
   if (empty && (type_ == JoinType::kInner || type_ == JoinType::kSemi || type_ == JoinType::kRight)) {
     phase_ = Phase::kDone;  // Nothing can match, and no left row is output unmatched.
-  } else if (null_aware_ && build_has_null_key_ && residual_ == nullptr) {
+  } else if (null_aware_ && !build_.null_key_rows().empty() && residual_ == nullptr) {
     phase_ = Phase::kDone;  // NOT IN over a list holding NULL is never true.
   } else {
     phase_ = Phase::kFetchProbe;
@@ -159,19 +121,8 @@ absl::Status HashJoinOperator::FetchProbe() {
     phase_ = emit_unmatched_build_ ? Phase::kBuildTail : Phase::kDone;
     return absl::OkStatus();
   }
-  const int64_t n = probe_.num_rows();
-  KeyTable::Columns keys = SelectColumns(probe_, left_keys_);
-  KeyTable::HashRows(keys, n, hashes_);
-  probe_entry_.assign(n, -1);
-  probe_null_key_.assign(n, 0);
-  probe_matched_.assign(n, 0);
-  for (int64_t r = 0; r < n; ++r) {
-    if (AnyNull(keys, r)) {
-      probe_null_key_[r] = 1;
-    } else {
-      probe_entry_[r] = table_.Find(keys, r, hashes_[r]);
-    }
-  }
+  build_.Lookup(probe_, left_keys_, &probe_first_, &probe_null_key_);
+  probe_matched_.assign(probe_.num_rows(), 0);
   probe_row_ = 0;
   chain_ = kChainStart;
   phase_ = Phase::kProbe;
@@ -186,8 +137,8 @@ absl::Status HashJoinOperator::Probe(RowBatch& out) {
   const int64_t n = probe_.num_rows();
   pairs_.Clear();
   while (probe_row_ < n && pairs_.size() < budget) {
-    const int64_t e = probe_entry_[probe_row_];
-    if (e < 0 || (!pairs_out && probe_matched_[probe_row_])) {
+    const int64_t first = probe_first_[probe_row_];
+    if (first < 0 || (!pairs_out && probe_matched_[probe_row_])) {
       ++probe_row_;
       chain_ = kChainStart;
       continue;
@@ -196,22 +147,22 @@ absl::Status HashJoinOperator::Probe(RowBatch& out) {
       probe_matched_[probe_row_++] = 1;  // An equal key is a match.
       continue;
     }
-    if (chain_ == kChainStart) chain_ = chain_head_[e];
+    if (chain_ == kChainStart) chain_ = first;
     while (chain_ >= 0 && pairs_.size() < budget) {
       pairs_.Add(probe_row_, chain_);
-      chain_ = chain_next_[chain_];
+      chain_ = build_.Next(chain_);
     }
     if (chain_ < 0) {
       ++probe_row_;
       chain_ = kChainStart;
     }
   }
-  RETURN_IF_ERROR(pairs_.Filter(probe_, build_));
+  RETURN_IF_ERROR(pairs_.Filter(probe_, build_.rows()));
   for (int64_t i = 0; i < pairs_.size(); ++i) {
     probe_matched_[pairs_.left()[i]] = 1;
     if (emit_unmatched_build_) build_matched_[pairs_.right()[i]] = 1;
   }
-  if (pairs_out) AppendJoinedRows(probe_, pairs_.left(), build_, pairs_.right(), out);
+  if (pairs_out) AppendJoinedRows(probe_, pairs_.left(), build_.rows(), pairs_.right(), out);
   if (probe_row_ >= n) {
     tail_row_ = 0;
     phase_ = type_ == JoinType::kInner || type_ == JoinType::kRight ? Phase::kFetchProbe : Phase::kProbeTail;
@@ -238,7 +189,7 @@ absl::Status HashJoinOperator::ProbeTail(RowBatch& out) {
   }
   if (JoinOutputsPairs(type_)) {
     std::vector<int64_t> no_rows(rows.size(), -1);
-    AppendJoinedRows(probe_, rows, build_, no_rows, out);
+    AppendJoinedRows(probe_, rows, build_.rows(), no_rows, out);
   } else {
     CopyBatchRows(probe_, rows, out);
   }
@@ -248,16 +199,16 @@ absl::Status HashJoinOperator::ProbeTail(RowBatch& out) {
 
 absl::StatusOr<bool> HashJoinOperator::NullAwareQualifies(int64_t probe_row) {
   const bool probe_null = probe_null_key_[probe_row];
-  if (residual_ == nullptr) return probe_null ? build_.num_rows() == 0 : !build_has_null_key_;
+  if (residual_ == nullptr) return probe_null ? build_.num_rows() == 0 : build_.null_key_rows().empty();
   // NOT IN is unknown if a build row the residual admits has a NULL key (or,
   // for a NULL probe key, if the residual admits any build row at all).
-  const int64_t candidates = probe_null ? build_.num_rows() : static_cast<int64_t>(build_null_rows_.size());
+  const int64_t candidates = probe_null ? build_.num_rows() : static_cast<int64_t>(build_.null_key_rows().size());
   for (int64_t begin = 0; begin < candidates; begin += kDefaultBatchRows) {
     RETURN_IF_ERROR(CheckCancelled(*ctx_));
     pairs_.Clear();
     const int64_t end = std::min(candidates, begin + kDefaultBatchRows);
-    for (int64_t i = begin; i < end; ++i) pairs_.Add(probe_row, probe_null ? i : build_null_rows_[i]);
-    RETURN_IF_ERROR(pairs_.Filter(probe_, build_));
+    for (int64_t i = begin; i < end; ++i) pairs_.Add(probe_row, probe_null ? i : build_.null_key_rows()[i]);
+    RETURN_IF_ERROR(pairs_.Filter(probe_, build_.rows()));
     if (pairs_.size() > 0) return false;
   }
   return true;
@@ -272,27 +223,15 @@ void HashJoinOperator::BuildTail(RowBatch& out) {
     ++build_tail_row_;
   }
   std::vector<int64_t> no_rows(rows.size(), -1);
-  AppendJoinedRows(probe_, no_rows, build_, rows, out);
+  AppendJoinedRows(probe_, no_rows, build_.rows(), rows, out);
   if (build_tail_row_ >= n) phase_ = Phase::kDone;
-}
-
-int64_t HashJoinOperator::BuildBytes() const {
-  return build_.MemoryBytes() + table_.MemoryBytes() +
-         static_cast<int64_t>((chain_head_.capacity() + chain_tail_.capacity() + chain_next_.capacity() +
-                               build_null_rows_.capacity()) *
-                              sizeof(int64_t));
 }
 
 void HashJoinOperator::Finish() {
   if (finished_) return;
   finished_ = true;
-  build_ = RowBatch(right_->schema());
-  table_ = KeyTable(KeyTypes(*right_->schema(), right_keys_));
-  chain_head_ = {};
-  chain_tail_ = {};
-  chain_next_ = {};
+  build_.Clear();
   build_matched_ = {};
-  build_null_rows_ = {};
   reservation_.Release();
 }
 

@@ -21,8 +21,8 @@
 #include <string>
 #include <vector>
 
+#include "engine/exec/join_hash_table.h"
 #include "engine/exec/join_util.h"
-#include "engine/exec/key_table.h"
 #include "engine/exec/memory_reservation.h"
 #include "engine/exec/operator.h"
 #include "engine/expr/expr.h"
@@ -66,7 +66,6 @@ class HashJoinOperator : public Operator {
   // For an unmatched left row of a null-aware anti join: whether NOT IN is
   // true rather than unknown.
   absl::StatusOr<bool> NullAwareQualifies(int64_t probe_row);
-  int64_t BuildBytes() const;
   void Finish();
 
   std::unique_ptr<Operator> left_;
@@ -85,23 +84,16 @@ class HashJoinOperator : public Operator {
   Phase phase_ = Phase::kBuild;
   bool finished_ = false;
 
-  // The build side: every right row, and the table of its distinct keys
-  // with, per key, the chain of rows holding it (head, tail, next per row).
-  RowBatch build_;
-  KeyTable table_;
-  std::vector<int64_t> chain_head_;
-  std::vector<int64_t> chain_tail_;
-  std::vector<int64_t> chain_next_;
+  // The build side: every right row, chained by key.
+  JoinHashTable build_;
   std::vector<uint8_t> build_matched_;
-  bool build_has_null_key_ = false;
-  std::vector<int64_t> build_null_rows_;  // Kept for null-aware residual checks only.
   int64_t build_tail_row_ = 0;
 
-  // The current probe batch: per row its table entry (-1 for none), whether
-  // its key is NULL, and whether it found a match; and where probing stands.
+  // The current probe batch: per row its first matching build row (-1 for
+  // none), whether its key is NULL, and whether it found a match; and where
+  // probing stands.
   RowBatch probe_;
-  std::vector<uint64_t> hashes_;
-  std::vector<int64_t> probe_entry_;
+  std::vector<int64_t> probe_first_;
   std::vector<uint8_t> probe_null_key_;
   std::vector<uint8_t> probe_matched_;
   int64_t probe_row_ = 0;

@@ -11,21 +11,6 @@
 namespace tessera {
 namespace {
 
-std::vector<DataType> KeyTypes(const Schema& schema, const std::vector<int>& keys) {
-  std::vector<DataType> types;
-  for (int k : keys) {
-    if (k >= 0 && k < schema.num_fields()) types.push_back(schema.field(k).type);
-  }
-  return types;
-}
-
-bool AnyNull(const KeyTable::Columns& columns, int64_t row) {
-  for (const ColumnVector* c : columns) {
-    if (c->IsNull(row)) return true;
-  }
-  return false;
-}
-
 std::shared_ptr<const Schema> MarkSchema(const Schema& left, std::string name) {
   std::vector<Field> fields = left.fields();
   fields.push_back({std::move(name), DataType::Bool(), true});
@@ -46,8 +31,7 @@ MarkJoinOperator::MarkJoinOperator(std::unique_ptr<Operator> left, std::unique_p
       compare_(std::move(compare)),
       compare_is_key_(compare_is_key),
       schema_(MarkSchema(*left_->schema(), std::move(mark_name))),
-      build_(right_->schema()),
-      table_(KeyTypes(*right_->schema(), right_keys_)),
+      build_(right_->schema(), right_keys_),
       probe_(left_->schema()),
       pairs_(ConcatSchema(*left_->schema(), *right_->schema()), residual_.get()),
       compare_pairs_(ConcatSchema(*left_->schema(), *right_->schema()), compare_.get()) {}
@@ -117,35 +101,8 @@ absl::Status MarkJoinOperator::Build() {
     RETURN_IF_ERROR(CheckCancelled(*ctx_));
     ASSIGN_OR_RETURN(bool more, right_->Next(batch));
     if (!more) break;
-    const int64_t base = build_.num_rows();
-    const int64_t n = batch.num_rows();
-    CopyBatchRange(batch, 0, n, build_);
-    if (!right_keys_.empty()) {
-      KeyTable::Columns keys = SelectColumns(batch, right_keys_);
-      KeyTable::HashRows(keys, n, hashes_);
-      chain_next_.resize(base + n, -1);
-      for (int64_t r = 0; r < n; ++r) {
-        const int64_t row = base + r;
-        if (AnyNull(keys, r)) {
-          null_key_rows_.push_back(row);
-          continue;
-        }
-        bool inserted;
-        int64_t e = table_.FindOrInsert(keys, r, hashes_[r], &inserted);
-        if (inserted) {
-          chain_head_.push_back(row);
-          chain_tail_.push_back(row);
-        } else {
-          chain_next_[chain_tail_[e]] = row;
-          chain_tail_[e] = row;
-        }
-      }
-    }
-    RETURN_IF_ERROR(reservation_.Resize(
-        build_.MemoryBytes() + table_.MemoryBytes() +
-        static_cast<int64_t>((chain_head_.capacity() + chain_tail_.capacity() + chain_next_.capacity() +
-                              null_key_rows_.capacity()) *
-                             sizeof(int64_t))));
+    build_.Add(batch);
+    RETURN_IF_ERROR(reservation_.Resize(build_.MemoryBytes()));
   }
   built_ = true;
   return absl::OkStatus();
@@ -153,13 +110,13 @@ absl::Status MarkJoinOperator::Build() {
 
 absl::Status MarkJoinOperator::FlushPairs(Mark on_match) {
   RETURN_IF_ERROR(CheckCancelled(*ctx_));
-  RETURN_IF_ERROR(pairs_.Filter(probe_, build_));
+  RETURN_IF_ERROR(pairs_.Filter(probe_, build_.rows()));
   if (compare_ == nullptr) {
     for (int64_t l : pairs_.left()) marks_[l] = std::max<uint8_t>(marks_[l], on_match);
   } else if (pairs_.size() > 0) {
     compare_pairs_.Clear();
     for (int64_t i = 0; i < pairs_.size(); ++i) compare_pairs_.Add(pairs_.left()[i], pairs_.right()[i]);
-    ASSIGN_OR_RETURN(ColumnVector values, compare_pairs_.Values(probe_, build_));
+    ASSIGN_OR_RETURN(ColumnVector values, compare_pairs_.Values(probe_, build_.rows()));
     for (int64_t i = 0; i < pairs_.size(); ++i) {
       const int64_t l = pairs_.left()[i];
       const Mark m = values.IsNull(i) ? kNull : values.GetBool(i) ? kTrue : kFalse;
@@ -174,19 +131,7 @@ absl::Status MarkJoinOperator::MarkBatch() {
   const int64_t n = probe_.num_rows();
   const int64_t built = build_.num_rows();
   marks_.assign(n, kFalse);
-  probe_entry_.assign(n, -1);
-  probe_null_key_.assign(n, 0);
-  if (!left_keys_.empty()) {
-    KeyTable::Columns keys = SelectColumns(probe_, left_keys_);
-    KeyTable::HashRows(keys, n, hashes_);
-    for (int64_t r = 0; r < n; ++r) {
-      if (AnyNull(keys, r)) {
-        probe_null_key_[r] = 1;
-      } else {
-        probe_entry_[r] = table_.Find(keys, r, hashes_[r]);
-      }
-    }
-  }
+  build_.Lookup(probe_, left_keys_, &probe_first_, &probe_null_key_);
   // Pairs row r with build rows, flushing in bounded groups, until r is
   // known to be marked `on_match` (or more).
   auto offer = [&](int64_t r, int64_t b, Mark on_match) -> absl::StatusOr<bool> {
@@ -213,13 +158,13 @@ absl::Status MarkJoinOperator::MarkBatch() {
       }
       continue;
     }
-    const int64_t e = probe_entry_[r];
-    if (e < 0) continue;
+    const int64_t first = probe_first_[r];
+    if (first < 0) continue;
     if (simple) {
       marks_[r] = kTrue;
       continue;
     }
-    for (int64_t b = chain_head_[e]; b >= 0; b = chain_next_[b]) {
+    for (int64_t b = first; b >= 0; b = build_.Next(b)) {
       ASSIGN_OR_RETURN(bool go_on, offer(r, b, kTrue));
       if (!go_on) break;
     }
@@ -233,14 +178,14 @@ absl::Status MarkJoinOperator::MarkBatch() {
   for (int64_t r = 0; r < n; ++r) {
     if (marks_[r] == kTrue) continue;
     const bool all = probe_null_key_[r];
-    const int64_t count = all ? built : static_cast<int64_t>(null_key_rows_.size());
+    const int64_t count = all ? built : static_cast<int64_t>(build_.null_key_rows().size());
     if (count == 0) continue;
     if (residual_ == nullptr) {
       marks_[r] = kNull;
       continue;
     }
     for (int64_t i = 0; i < count; ++i) {
-      ASSIGN_OR_RETURN(bool go_on, offer(r, all ? i : null_key_rows_[i], kNull));
+      ASSIGN_OR_RETURN(bool go_on, offer(r, all ? i : build_.null_key_rows()[i], kNull));
       if (!go_on) break;
     }
   }
@@ -250,12 +195,7 @@ absl::Status MarkJoinOperator::MarkBatch() {
 void MarkJoinOperator::Finish() {
   if (finished_) return;
   finished_ = true;
-  build_ = RowBatch(right_->schema());
-  table_ = KeyTable(KeyTypes(*right_->schema(), right_keys_));
-  chain_head_ = {};
-  chain_tail_ = {};
-  chain_next_ = {};
-  null_key_rows_ = {};
+  build_.Clear();
   reservation_.Release();
 }
 

@@ -28,8 +28,8 @@
 #include <string>
 #include <vector>
 
+#include "engine/exec/join_hash_table.h"
 #include "engine/exec/join_util.h"
-#include "engine/exec/key_table.h"
 #include "engine/exec/memory_reservation.h"
 #include "engine/exec/operator.h"
 #include "engine/expr/expr.h"
@@ -78,16 +78,10 @@ class MarkJoinOperator : public Operator {
   bool built_ = false;
   bool finished_ = false;
 
-  RowBatch build_;
-  KeyTable table_;
-  std::vector<int64_t> chain_head_;
-  std::vector<int64_t> chain_next_;  // Per build row: the next with its key.
-  std::vector<int64_t> chain_tail_;
-  std::vector<int64_t> null_key_rows_;  // Build rows with a NULL key.
+  JoinHashTable build_;
 
   RowBatch probe_;
-  std::vector<uint64_t> hashes_;
-  std::vector<int64_t> probe_entry_;     // Table entry per row, -1 none.
+  std::vector<int64_t> probe_first_;  // First build row with an equal key per row, -1 none.
   std::vector<uint8_t> probe_null_key_;
   std::vector<uint8_t> marks_;
   JoinPairs pairs_;    // Filtered by the residual.
