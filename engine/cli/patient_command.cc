@@ -46,13 +46,8 @@ void PrintTables(const PatientRecord& record) {
     std::cout << s.view << "\n";
     std::unique_ptr<ResultWriter> writer = MakeResultWriter(OutputFormat::kTable, std::cout);
     writer->Begin(*s.schema);
-    RowBatch batch(s.schema);
-    for (const auto& row : s.rows) {
-      for (int c = 0; c < batch.num_columns(); ++c) batch.column(c).AppendValue(row[c]);
-    }
-    batch.SetNumRows(static_cast<int64_t>(s.rows.size()));
-    writer->Write(batch);
-    writer->End(batch.num_rows());
+    writer->Write(s.AsBatch());
+    writer->End(static_cast<int64_t>(s.rows.size()));
     std::cout << "\n";
   }
 }

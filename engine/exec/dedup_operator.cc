@@ -55,7 +55,7 @@ double DedupOperator::ValueOf(RowRef r, bool* is_null) const {
   if (*is_null) return 0;
   switch (c.type().id) {
     case TypeId::kDouble: return c.GetDouble(r.row);
-    case TypeId::kDecimal: return static_cast<double>(c.GetInt64(r.row)) / std::pow(10.0, c.type().scale);
+    case TypeId::kDecimal: return static_cast<double>(c.GetInt64(r.row)) / PowerOfTen(c.type().scale);
     default: return static_cast<double>(c.GetInt64(r.row));
   }
 }

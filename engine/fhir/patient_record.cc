@@ -48,6 +48,15 @@ Value RecordSection::Get(size_t row, absl::string_view column) const {
   return rows[row][*index];
 }
 
+RowBatch RecordSection::AsBatch() const {
+  RowBatch batch(schema);
+  for (const auto& row : rows) {
+    for (int c = 0; c < batch.num_columns(); ++c) batch.column(c).AppendValue(row[c]);
+  }
+  batch.SetNumRows(static_cast<int64_t>(rows.size()));
+  return batch;
+}
+
 const RecordSection* PatientRecord::Find(absl::string_view view) const {
   for (const RecordSection& s : sections) {
     if (s.view == view) return &s;

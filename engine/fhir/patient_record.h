@@ -18,6 +18,7 @@
 #include "absl/strings/string_view.h"
 #include "engine/exec/query_context.h"
 #include "engine/session/session.h"
+#include "engine/types/row_batch.h"
 #include "engine/types/schema.h"
 #include "engine/types/value.h"
 
@@ -31,6 +32,8 @@ struct RecordSection {
 
   // The cell of `column` in row `row`, NULL when the view has no such column.
   Value Get(size_t row, absl::string_view column) const;
+  // The rows as one batch (for writers and the wire).
+  RowBatch AsBatch() const;
 };
 
 struct PatientRecord {

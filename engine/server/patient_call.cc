@@ -19,12 +19,7 @@ absl::Status GetPatientRecord(Session& session, const v1::PatientRecordRequest& 
     v1::PatientRecordSection* out = response->add_sections();
     out->set_view(s.view);
     EncodeSchema(*s.schema, out->mutable_schema());
-    RowBatch batch(s.schema);
-    for (const auto& row : s.rows) {
-      for (int c = 0; c < batch.num_columns(); ++c) batch.column(c).AppendValue(row[c]);
-    }
-    batch.SetNumRows(static_cast<int64_t>(s.rows.size()));
-    EncodeBatch(batch, out->mutable_rows());
+    EncodeBatch(s.AsBatch(), out->mutable_rows());
   }
   if (request.fhir()) response->set_fhir_bundle_json(RenderFhirBundle(*record));
   response->set_elapsed_ms(absl::ToDoubleMilliseconds(absl::Now() - start));
