@@ -44,6 +44,12 @@ std::unique_ptr<Expr> Rewrite(std::unique_ptr<Expr> expr,
   return expr;
 }
 
+std::unique_ptr<Expr> InlineColumns(std::unique_ptr<Expr> expr, const std::vector<std::unique_ptr<Expr>>& columns) {
+  return Rewrite(std::move(expr), [&](const Expr& e) -> std::unique_ptr<Expr> {
+    return e.op == ExprOp::kColumn ? columns[e.column]->Clone() : nullptr;
+  });
+}
+
 std::vector<std::unique_ptr<Expr>> SplitConjuncts(std::unique_ptr<Expr> predicate) {
   std::vector<std::unique_ptr<Expr>> out;
   if (predicate == nullptr) return out;

@@ -30,6 +30,11 @@ absl::Status RemapColumns(Expr& expr, const std::function<absl::StatusOr<int>(in
 std::unique_ptr<Expr> Rewrite(std::unique_ptr<Expr> expr,
                               const std::function<std::unique_ptr<Expr>(const Expr&)>& fn);
 
+// `expr` with every column reference #i replaced by a copy of `columns[i]`:
+// an expression over a projection's (or grouping's) output restated over its
+// input.
+std::unique_ptr<Expr> InlineColumns(std::unique_ptr<Expr> expr, const std::vector<std::unique_ptr<Expr>>& columns);
+
 // a AND b AND c -> [a, b, c].
 std::vector<std::unique_ptr<Expr>> SplitConjuncts(std::unique_ptr<Expr> predicate);
 

@@ -10,18 +10,11 @@
 namespace tessera {
 namespace {
 
-// `expr` over a projection's output, rewritten over the projection's input.
-std::unique_ptr<Expr> ThroughProject(const Expr& expr, const LogicalNode& project) {
-  return Rewrite(expr.Clone(), [&](const Expr& e) -> std::unique_ptr<Expr> {
-    return e.op == ExprOp::kColumn ? project.exprs[e.column]->Clone() : nullptr;
-  });
-}
-
 // The UNION ALL under `node` through projections, with `keys` (over `node`'s
 // output) rewritten over its columns; nullptr when there is none.
 LogicalNode* FindUnionAll(LogicalNode* node, std::vector<SortKey>* keys) {
   while (node->kind == LogicalKind::kProject) {
-    for (SortKey& k : *keys) k.expr = ThroughProject(*k.expr, *node);
+    for (SortKey& k : *keys) k.expr = InlineColumns(std::move(k.expr), node->exprs);
     node = node->inputs[0].get();
   }
   if (node->kind != LogicalKind::kSetOp || node->set_op != LogicalSetOp::kUnionAll) return nullptr;
@@ -73,7 +66,7 @@ void Push(std::unique_ptr<LogicalNode>& slot) {
         std::vector<SortKey> input_keys;
         for (const SortKey& k : keys) input_keys.push_back({k.expr->Clone(), k.descending, k.nulls_first});
         while ((*slot)->kind == LogicalKind::kProject) {
-          for (SortKey& k : input_keys) k.expr = ThroughProject(*k.expr, **slot);
+          for (SortKey& k : input_keys) k.expr = InlineColumns(std::move(k.expr), (*slot)->exprs);
           slot = &(*slot)->inputs[0];
         }
         // A key that is constant in this input ('lab' AS source) orders nothing.

@@ -147,11 +147,7 @@ std::unique_ptr<LogicalNode> Push(std::unique_ptr<LogicalNode> node, ExprList pe
       // replaced by the expression that computes it ('lab' AS source makes
       // source = 'lab' a constant).
       ExprList below;
-      for (auto& c : pending) {
-        below.push_back(Rewrite(std::move(c), [&](const Expr& e) -> std::unique_ptr<Expr> {
-          return e.op == ExprOp::kColumn ? node->exprs[e.column]->Clone() : nullptr;
-        }));
-      }
+      for (auto& c : pending) below.push_back(InlineColumns(std::move(c), node->exprs));
       node->inputs[0] = Push(std::move(node->inputs[0]), std::move(below));
       if (IsEmpty(*node->inputs[0])) return Empty(*node);
       return node;
@@ -193,9 +189,7 @@ std::unique_ptr<LogicalNode> Push(std::unique_ptr<LogicalNode> node, ExprList pe
           above.push_back(std::move(c));
           continue;
         }
-        below.push_back(Rewrite(std::move(c), [&](const Expr& e) -> std::unique_ptr<Expr> {
-          return e.op == ExprOp::kColumn ? node->group_by[e.column]->Clone() : nullptr;
-        }));
+        below.push_back(InlineColumns(std::move(c), node->group_by));
       }
       node->inputs[0] = Push(std::move(node->inputs[0]), std::move(below));
       return AddFilter(std::move(node), std::move(above));
