@@ -10,19 +10,7 @@ tessera=$(realpath "$1")
 here=$(dirname "$(realpath "$0")")
 work=${TEST_TMPDIR:-$(mktemp -d)}
 
-command -v node >/dev/null || { echo "node is not installed (scripts/lib/install-deps.sh client)" >&2; exit 1; }
-modules=${TESSERA_NODE_MODULES:-}
-if [[ -z $modules ]]; then
-  mkdir -p "$work/client"
-  cp "$here/package.json" "$here/package-lock.json" "$work/client/"
-  # The test runs without the user's environment: trust the system's CAs
-  # as npm would with it (a proxy's CA lives there on some networks).
-  ca=()
-  [[ -r /etc/ssl/certs/ca-certificates.crt ]] && ca=(--cafile /etc/ssl/certs/ca-certificates.crt)
-  timeout 300 npm ci --prefix "$work/client" --cache "$work/npm-cache" "${ca[@]}" --ignore-scripts --no-audit --no-fund \
-    --loglevel=error
-  modules=$work/client/node_modules
-fi
+source "$here/node_modules.sh"
 
 home=$work/home
 "$tessera" gen --home "$home" --people 300 >/dev/null

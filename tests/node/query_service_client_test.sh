@@ -11,20 +11,7 @@ tessera=$(realpath "$1")
 here=$(dirname "$(realpath "$0")")
 work=${TEST_TMPDIR:-$(mktemp -d)}
 
-command -v node >/dev/null || { echo "node is not installed (scripts/lib/install-deps.sh client)" >&2; exit 1; }
-modules=${TESSERA_NODE_MODULES:-}
-if [[ -z $modules ]]; then
-  mkdir -p "$work/client"
-  cp "$here/package.json" "$here/package-lock.json" "$work/client/"
-  echo "installing the client's packages from npm"
-  # The test runs without the user's environment: trust the system's CAs
-  # as npm would with it (a proxy's CA lives there on some networks).
-  ca=()
-  [[ -r /etc/ssl/certs/ca-certificates.crt ]] && ca=(--cafile /etc/ssl/certs/ca-certificates.crt)
-  timeout 300 npm ci --prefix "$work/client" --cache "$work/npm-cache" "${ca[@]}" --ignore-scripts --no-audit --no-fund \
-    --loglevel=error
-  modules=$work/client/node_modules
-fi
+source "$here/node_modules.sh"
 
 "$tessera" gen --home "$work/home" --people 200 >/dev/null
 NODE_PATH="$modules" timeout 120 node "$here/query_service_client_test.js" "$tessera" "$work/home"
