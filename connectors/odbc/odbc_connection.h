@@ -7,8 +7,7 @@
 #ifndef TESSERA_CONNECTORS_ODBC_ODBC_CONNECTION_H_
 #define TESSERA_CONNECTORS_ODBC_ODBC_CONNECTION_H_
 
-#include <sql.h>
-#include <sqlext.h>
+#include "connectors/odbc/odbc_api.h"
 
 #include <memory>
 #include <string>

@@ -1,6 +1,6 @@
 #include "connectors/odbc/odbc_error.h"
 
-#include <sqlext.h>
+#include "connectors/odbc/odbc_api.h"
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"

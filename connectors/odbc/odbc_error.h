@@ -7,7 +7,7 @@
 #ifndef TESSERA_CONNECTORS_ODBC_ODBC_ERROR_H_
 #define TESSERA_CONNECTORS_ODBC_ODBC_ERROR_H_
 
-#include <sql.h>
+#include "connectors/odbc/odbc_api.h"
 
 #include <string>
 #include "absl/strings/string_view.h"

@@ -1,6 +1,6 @@
 #include "connectors/odbc/odbc_statement.h"
 
-#include <sqlext.h>
+#include "connectors/odbc/odbc_api.h"
 
 #include "connectors/odbc/odbc_error.h"
 #include "engine/common/status_macros.h"

@@ -5,7 +5,7 @@
 #ifndef TESSERA_CONNECTORS_ODBC_ODBC_STATEMENT_H_
 #define TESSERA_CONNECTORS_ODBC_ODBC_STATEMENT_H_
 
-#include <sql.h>
+#include "connectors/odbc/odbc_api.h"
 
 #include "absl/status/statusor.h"
 #include "connectors/odbc/odbc_connection.h"

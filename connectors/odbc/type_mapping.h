@@ -6,8 +6,7 @@
 #ifndef TESSERA_CONNECTORS_ODBC_TYPE_MAPPING_H_
 #define TESSERA_CONNECTORS_ODBC_TYPE_MAPPING_H_
 
-#include <sql.h>
-#include <sqlext.h>
+#include "connectors/odbc/odbc_api.h"
 
 #include "absl/strings/string_view.h"
 #include "engine/types/data_type.h"

@@ -2,9 +2,6 @@
 
 #include "engine/identity/link_store.h"
 
-#include <sql.h>
-#include <sqlext.h>
-
 #include <algorithm>
 #include <cstring>
 
@@ -13,6 +10,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/time/clock.h"
+#include "connectors/odbc/odbc_api.h"
 #include "engine/common/status_macros.h"
 #include "engine/exec/query_context.h"
 #include "engine/identity/cancel_at_deadline.h"

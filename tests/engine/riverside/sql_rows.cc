@@ -1,11 +1,9 @@
 #include "tests/engine/riverside/sql_rows.h"
 
-#include <sql.h>
-#include <sqlext.h>
-
 #include <memory>
 
 #include "absl/strings/str_cat.h"
+#include "connectors/odbc/odbc_api.h"
 #include "connectors/odbc/odbc_connection.h"
 #include "connectors/odbc/odbc_error.h"
 #include "connectors/odbc/odbc_statement.h"

@@ -11,18 +11,13 @@
 #include <chrono>
 #include <string>
 
-// The protos first: unixODBC's headers define BOOL, which batch.proto's
-// TypeKind also names.
-#include "tests/engine/server/server_harness.h"
-
 #include "absl/strings/str_cat.h"
+#include "connectors/odbc/odbc_api.h"
 #include "connectors/odbc/odbc_connection.h"
 #include "connectors/odbc/odbc_statement.h"
 #include "gtest/gtest.h"
+#include "tests/engine/server/server_harness.h"
 #include "tests/testing/backends.h"
-
-#include <sql.h>
-#include <sqlext.h>
 
 namespace tessera::testing {
 namespace {
