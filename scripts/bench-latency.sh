@@ -148,16 +148,27 @@ psql_as peer -c 'CREATE INDEX ON identity.link_record (enterprise_id)' \
   -c 'ANALYZE ehr.patient, ehr.medication_order, pharmacy.customer, pharmacy.dispensing' >/dev/null
 psql_as peer -c 'ANALYZE lab.patient' >/dev/null 2>&1 \
   || log "peer: ANALYZE of mysql_fdw tables not supported; its planner uses defaults"
-# The patient view, as Tessera's configuration defines it.
-python3 - "$home/bench.textproto" <<'PY' | psql_as peer
-import re, sys
-text = open(sys.argv[1]).read()
-m = re.search(r'view \{\n  name: "patient"\n  sql: "((?:[^"\\]|\\.)*)"', text)
-if not m:
-    sys.exit("no patient view in " + sys.argv[1])
-sql = re.sub(r"\\(.)", r"\1", m.group(1))
-print("CREATE VIEW patient AS " + sql + ";")
+# The device hub's readings, for the workloads that need them: the peer
+# has no gRPC wrapper, so it reads them from a local table (said in the
+# output).
+psql_as peer <<SQL
+DROP SCHEMA IF EXISTS devices CASCADE;
+CREATE SCHEMA devices;
+CREATE TABLE devices.readings (reading_id bigint PRIMARY KEY, registration_id text NOT NULL,
+  device_id text NOT NULL, measured_at timestamp NOT NULL, type text NOT NULL, value double precision,
+  systolic bigint, diastolic bigint, pulse bigint, unit text);
+SQL
+python3 - "$home/data/devices/readings.jsonl" <<'PY' | psql_as peer -c '\copy devices.readings FROM STDIN WITH (FORMAT csv)'
+import csv, json, sys
+out = csv.writer(sys.stdout)
+columns = ["reading_id", "registration_id", "device_id", "measured_at", "type", "value", "systolic",
+           "diastolic", "pulse", "unit"]
+for line in open(sys.argv[1]):
+    r = json.loads(line)
+    r["measured_at"] = r["measured_at"].replace("T", " ").rstrip("Z")
+    out.writerow(["" if r.get(c) is None else r[c] for c in columns])
 PY
+psql_as peer -c 'CREATE INDEX ON devices.readings (registration_id)' -c 'ANALYZE devices.readings' >/dev/null
 peer_conn="Driver=PostgreSQL Unicode;Server=127.0.0.1;Port=$TESSERA_PG_PORT;Database=peer;Uid=tessera;Pwd=tessera"
 
 # ------------------------------------------------- hub and tessera serve
@@ -184,6 +195,6 @@ log "running the latency benchmark at $people people, concurrency $concurrency"
   --ehr="$pg_conn" --lab="$my_conn" \
   --pharmacy="Driver=SQLite3;Database=$home/data/pharmacy.db" \
   --identity="Driver=SQLite3;Database=$home/link.db" \
-  --peer="$peer_conn" --people="$people" --concurrency="$concurrency" --seconds="$seconds" \
+  --peer="$peer_conn" --devices="127.0.0.1:$hub_port" --config="$home/bench.textproto" --people="$people" --concurrency="$concurrency" --seconds="$seconds" \
   --workloads="$workloads" --out="$out.json"
 python3 bench/latency/report.py "$out.json" "$out.png"

@@ -14,6 +14,8 @@
 // Flags (all --name=value): --tessera HOST:PORT, --ehr ODBC (PostgreSQL,
 // schema ehr), --lab ODBC (MariaDB, database lab), --pharmacy ODBC (SQLite),
 // --identity ODBC (SQLite link index), --peer ODBC (the peer database),
+// --devices HOST:PORT (the device hub), --config FILE (Tessera's sources
+// configuration, for the patient view's SQL),
 // --people N (for the record), --concurrency 1,8,32, --seconds S (per
 // workload, system and concurrency; default 6), --rounds R (default 3),
 // --checks K (random patients checked per per-patient workload; default 20),
@@ -36,8 +38,10 @@
 #include "absl/strings/match.h"
 #include "bench/latency/answer.h"
 #include "bench/latency/closed_loop.h"
+#include "bench/latency/floor_util.h"
 #include "bench/latency/tessera_client.h"
 #include "bench/latency/workloads.h"
+#include "engine/config/config_loader.h"
 #include "engine/format/json_escape.h"
 
 namespace tessera::bench::latency {
@@ -74,7 +78,7 @@ absl::StatusOr<Flags> ParseFlags(int argc, char** argv) {
     size_t eq = arg.find('=');
     flags.values[std::string(arg.substr(0, eq))] = std::string(arg.substr(eq + 1));
   }
-  for (const char* required : {"tessera", "ehr", "lab", "pharmacy", "identity", "peer", "out"}) {
+  for (const char* required : {"tessera", "ehr", "lab", "pharmacy", "identity", "peer", "devices", "config", "out"}) {
     if (flags.Get(required).empty()) return absl::InvalidArgumentError(absl::StrCat("--", required, " is required"));
   }
   return flags;
@@ -106,8 +110,12 @@ struct Bench {
   }
 
   absl::StatusOr<Answer> Ask(const Workload& w, const std::string& system, Client& client, int64_t patient) {
-    if (system == "tessera") return client.tessera->Query(w.tessera_sql(patient), kRequestDeadline);
+    if (system == "tessera") {
+      if (w.tessera_call) return w.tessera_call(*client.tessera, patient);
+      return client.tessera->Query(w.tessera_sql(patient), kRequestDeadline);
+    }
     if (system == "floor") return w.floor(connections, patient);
+    if (w.peer_call) return w.peer_call(connections, patient);
     return ScanAll(*connections.peer, w.peer_sql(patient));
   }
 
@@ -155,6 +163,21 @@ int Run(int argc, char** argv) {
   c.pharmacy = Connect("pharmacy", flags->Get("pharmacy"), DialectKind::kSqlite);
   c.identity = Connect("identity", flags->Get("identity"), DialectKind::kSqlite);
   c.peer = Connect("peer", flags->Get("peer"), DialectKind::kPostgres);
+  c.devices = grpc::CreateChannel(flags->Get("devices"), grpc::InsecureChannelCredentials());
+  absl::StatusOr<config::TesseraConfig> config = LoadConfig(flags->Get("config"));
+  if (!config.ok()) {
+    std::cerr << "latency_bench: " << config.status().message() << "\n";
+    return 2;
+  }
+  for (const config::View& view : config->view()) {
+    if (view.name() != "patient") continue;
+    absl::StatusOr<std::string> golden = PeerGoldenRecordTemplate(view.sql());
+    if (!golden.ok()) {
+      std::cerr << "latency_bench: " << flags->Get("config") << ": " << golden.status().message() << "\n";
+      return 2;
+    }
+    c.peer_golden_record = *golden;
+  }
 
   std::vector<int> concurrency;
   for (absl::string_view part : absl::StrSplit(flags->Get("concurrency", "1,8,32"), ',', absl::SkipEmpty())) {

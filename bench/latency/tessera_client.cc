@@ -60,4 +60,18 @@ absl::StatusOr<Answer> TesseraClient::Query(const std::string& sql, absl::Durati
   return answer;
 }
 
+absl::StatusOr<v1::PatientRecordResponse> TesseraClient::PatientRecord(int64_t patient, absl::Duration deadline) {
+  grpc::ClientContext call;
+  call.set_deadline(std::chrono::system_clock::now() + absl::ToChronoMilliseconds(deadline));
+  v1::PatientRecordRequest request;
+  request.set_patient_id(patient);
+  v1::PatientRecordResponse response;
+  grpc::Status status = stub_->GetPatientRecord(&call, request, &response);
+  if (!status.ok()) {
+    return absl::Status(static_cast<absl::StatusCode>(status.error_code()),
+                        absl::StrCat("tessera: ", status.error_message()));
+  }
+  return response;
+}
+
 }  // namespace tessera::bench::latency

@@ -23,6 +23,7 @@ class TesseraClient {
   explicit TesseraClient(const std::string& address);
 
   absl::StatusOr<Answer> Query(const std::string& sql, absl::Duration deadline);
+  absl::StatusOr<v1::PatientRecordResponse> PatientRecord(int64_t patient, absl::Duration deadline);
 
  private:
   std::shared_ptr<grpc::Channel> channel_;

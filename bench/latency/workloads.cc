@@ -5,164 +5,15 @@
 
 #include "bench/latency/workloads.h"
 
-#include <algorithm>
-#include <future>
-#include <map>
 #include <set>
 #include <utility>
 
-#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_join.h"
+#include "bench/latency/floor_util.h"
 #include "engine/common/status_macros.h"
 
 namespace tessera::bench::latency {
 namespace {
-
-// Runs the queries at once, one thread each, as a perfect engine would.
-// Sub-queries fetching ids leave duplicates for the floor to drop in memory:
-// SELECT DISTINCT made SQLite and PostgreSQL slower than the plain scan
-// (warfarin dispensings at 10,000 people: 142 ms against 17 ms in SQLite).
-std::vector<absl::StatusOr<Answer>> Concurrently(std::vector<std::pair<Connector*, std::string>> queries) {
-  std::vector<std::future<absl::StatusOr<Answer>>> running;
-  for (auto& [connector, sql] : queries) {
-    running.push_back(std::async(std::launch::async, [c = connector, s = sql] { return ScanAll(*c, s); }));
-  }
-  std::vector<absl::StatusOr<Answer>> out;
-  for (auto& r : running) out.push_back(r.get());
-  return out;
-}
-
-// ids as a SQL list of integer literals (ids are numbers we parsed).
-std::string IntList(const std::set<int64_t>& ids) { return ids.empty() ? "NULL" : absl::StrJoin(ids, ", "); }
-
-absl::StatusOr<int64_t> Int(const std::string& cell) {
-  int64_t v = 0;
-  if (!absl::SimpleAtoi(cell, &v)) return absl::DataLossError(absl::StrCat("not an integer id: ", cell));
-  return v;
-}
-
-// ------------------------------------------------------- 1. patient view
-
-// One source record of a person, in the golden record's shape.
-struct PersonFields {
-  std::string source;
-  std::vector<std::string> values;  // The nine fields; "NULL" when absent.
-};
-
-const std::vector<std::string> kPersonFields = {"family_name", "given_name", "birth_date", "gender", "address_line",
-                                                "city",        "state",      "zip",        "phone"};
-
-// The view's trust order per field (engine/riverside/unified_views.cc).
-const std::vector<std::vector<std::string>> kTrust = {
-    {"ehr", "pharmacy", "lab"}, {"ehr", "pharmacy", "lab"}, {"ehr", "pharmacy"},
-    {"ehr", "lab", "pharmacy"}, {"ehr", "pharmacy"},        {"ehr", "pharmacy"},
-    {"ehr", "pharmacy"},        {"ehr", "pharmacy", "lab"}, {"ehr", "pharmacy", "lab"}};
-
-std::string Digits(const std::string& phone) {
-  if (phone == "NULL") return phone;
-  std::string out;
-  for (char c : phone) {
-    if (c != '(' && c != ')' && c != '-' && c != ' ') out.push_back(c);
-  }
-  return out;
-}
-
-std::string Gender(const std::string& sex) {
-  if (sex == "F") return "female";
-  if (sex == "M") return "male";
-  if (sex == "U") return "unknown";
-  return "NULL";
-}
-
-std::string Zip5(const std::string& zip) { return zip == "NULL" ? zip : zip.substr(0, 5); }
-
-std::string Trim(const std::string& s) {
-  size_t b = s.find_first_not_of(' '), e = s.find_last_not_of(' ');
-  return b == std::string::npos ? "" : s.substr(b, e - b + 1);
-}
-
-std::string Lower(std::string s) {
-  if (s == "NULL") return s;
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-  return s;
-}
-
-absl::StatusOr<Answer> PatientFloor(Connections& c, int64_t patient) {
-  ASSIGN_OR_RETURN(Answer links,
-                   ScanAll(*c.identity, absl::StrCat("SELECT source, record_type, record_id FROM link_record "
-                                                     "WHERE enterprise_id = ",
-                                                     patient)));
-  std::map<std::string, std::set<int64_t>> ids;
-  for (const auto& row : links.rows) {
-    if ((row[0] == "ehr" || row[0] == "lab") && row[1] == "patient") {
-      ASSIGN_OR_RETURN(int64_t id, Int(row[2]));
-      ids[row[0]].insert(id);
-    } else if (row[0] == "pharmacy" && row[1] == "customer") {
-      ASSIGN_OR_RETURN(int64_t id, Int(row[2]));
-      ids[row[0]].insert(id);
-    }
-  }
-  std::vector<absl::StatusOr<Answer>> got = Concurrently({
-      {c.ehr.get(), absl::StrCat("SELECT family_name, given_name, birth_date, sex, address_line, city, state, zip, "
-                                 "phone FROM ehr.patient WHERE patient_id IN (",
-                                 IntList(ids["ehr"]), ")")},
-      {c.pharmacy.get(), absl::StrCat("SELECT last_name, first_name, date_of_birth, gender, address_line, city, "
-                                      "state, postal_code, phone FROM customer WHERE customer_id IN (",
-                                      IntList(ids["pharmacy"]), ")")},
-      {c.lab.get(), absl::StrCat("SELECT patient_name, sex, zip, phone FROM lab.patient WHERE lab_patient_id IN (",
-                                 IntList(ids["lab"]), ")")},
-  });
-  for (const auto& g : got) RETURN_IF_ERROR(g.status());
-  std::vector<PersonFields> people;
-  for (const auto& r : got[0]->rows) {
-    people.push_back({"ehr", {r[0], r[1], r[2], Gender(r[3]), r[4], r[5], r[6], Zip5(r[7]), Digits(r[8])}});
-  }
-  for (const auto& r : got[1]->rows) {
-    people.push_back({"pharmacy", {r[0], r[1], r[2], Lower(r[3]), r[4], r[5], r[6], Zip5(r[7]), Digits(r[8])}});
-  }
-  for (const auto& r : got[2]->rows) {
-    std::string family = "NULL", given = "NULL";
-    size_t comma = r[0] == "NULL" ? std::string::npos : r[0].find(',');
-    if (comma != std::string::npos) {
-      family = r[0].substr(0, comma);
-      given = Trim(r[0].substr(comma + 1));
-    }
-    people.push_back(
-        {"lab", {family, given, "NULL", Gender(r[1]), "NULL", "NULL", "NULL", Zip5(r[2]), Digits(r[3])}});
-  }
-  Answer out;
-  out.columns = {"patient_id"};
-  for (const std::string& f : kPersonFields) {
-    out.columns.push_back(f);
-    out.columns.push_back(absl::StrCat(f, "_source"));
-  }
-  out.columns.push_back("source_records");
-  if (people.empty()) return out;
-  std::vector<std::string> row = {absl::StrCat(patient)};
-  for (size_t f = 0; f < kPersonFields.size(); ++f) {
-    std::string value = "NULL", from = "NULL";
-    for (const std::string& source : kTrust[f]) {
-      std::string best;  // max() over the source's records, as the view does.
-      bool any = false;
-      for (const PersonFields& p : people) {
-        if (p.source != source || p.values[f] == "NULL") continue;
-        if (!any || p.values[f] > best) best = p.values[f];
-        any = true;
-      }
-      if (any) {
-        value = best;
-        from = source;
-        break;
-      }
-    }
-    row.push_back(value);
-    row.push_back(from);
-  }
-  row.push_back(absl::StrCat(people.size()));
-  out.rows.push_back(std::move(row));
-  return out;
-}
 
 // ------------------------------------------------- 4. medication safety
 
@@ -179,7 +30,7 @@ absl::StatusOr<std::set<int64_t>> Linked(const Answer& links, const Answer& reco
   std::set<int64_t> out;
   for (const auto& r : links.rows) {
     if (!found.count(r[1])) continue;
-    ASSIGN_OR_RETURN(int64_t id, Int(r[0]));
+    ASSIGN_OR_RETURN(int64_t id, ParseId(r[0]));
     out.insert(id);
   }
   return out;
@@ -261,11 +112,17 @@ std::vector<Workload> Workloads() {
       .question = "one random patient's golden record (the patient view)",
       .per_patient = true,
       .peer_note = "peer: pharmacy through postgres_fdw (its PostgreSQL copy; no SQLite wrapper), the link index "
-                   "copied into a local table, the view's SQL unchanged",
+                   "copied into a local table, the view's SQL with the patient's ids pushed into each source "
+                   "(= ANY(ARRAY(...)) for postgres_fdw, two scalar subqueries for mysql_fdw)",
       .tessera_sql = [](int64_t p) { return absl::StrCat("SELECT * FROM patient WHERE patient_id = ", p); },
-      .peer_sql = [](int64_t p) { return absl::StrCat("SELECT * FROM patient WHERE patient_id = ", p); },
-      .floor = PatientFloor,
+      .floor =
+          [](Connections& c, int64_t p) -> absl::StatusOr<Answer> {
+            ASSIGN_OR_RETURN(PatientIds ids, LookUpPatient(c, p));
+            return GoldenRecordFloor(c, p, ids);
+          },
+      .peer_call = [](Connections& c, int64_t p) { return ScanAll(*c.peer, PeerGoldenRecordSql(c, p)); },
   });
+  out.push_back(PatientRecordWorkload());
   out.push_back({
       .name = "care_gap",
       .question = "type 2 diabetes or an HbA1c of 6.5 % or more in the last year, and no diabetic eye exam in the "

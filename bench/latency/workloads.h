@@ -19,6 +19,10 @@
 #include "bench/latency/answer.h"
 #include "connectors/odbc/odbc_connector.h"
 
+namespace grpc {
+class Channel;
+}  // namespace grpc
+
 namespace tessera::bench::latency {
 
 // Direct connections to the databases behind Tessera's sources, and to the
@@ -29,7 +33,14 @@ struct Connections {
   std::unique_ptr<odbc::OdbcConnector> pharmacy;  // SQLite.
   std::unique_ptr<odbc::OdbcConnector> identity;  // SQLite link index.
   std::unique_ptr<odbc::OdbcConnector> peer;      // PostgreSQL with the FDWs.
+  std::shared_ptr<grpc::Channel> devices;         // The device hub.
+  // The peer's golden record with the patient's ids pushed into each
+  // source, "{patient}" standing for the enterprise id (written by
+  // scripts/bench-latency.sh from the view's SQL).
+  std::string peer_golden_record;
 };
+
+class TesseraClient;
 
 struct Workload {
   std::string name;
@@ -43,7 +54,13 @@ struct Workload {
   std::function<std::string(int64_t patient)> tessera_sql;
   std::function<std::string(int64_t patient)> peer_sql;
   std::function<absl::StatusOr<Answer>(Connections&, int64_t patient)> floor;
+  // When set, asked instead of running tessera_sql / peer_sql.
+  std::function<absl::StatusOr<Answer>(TesseraClient&, int64_t patient)> tessera_call;
+  std::function<absl::StatusOr<Answer>(Connections&, int64_t patient)> peer_call;
 };
+
+// One patient's whole record (GetPatientRecord), defined in patient_record.cc.
+Workload PatientRecordWorkload();
 
 std::vector<Workload> Workloads();
 

@@ -1,0 +1,68 @@
+// File: bench/latency/floor_util.h
+//
+// Pieces the workloads' floors and peers share: running sub-queries at once,
+// the link index's ids of one patient, the golden record computed by hand,
+// and a scan of the device hub.
+
+#ifndef TESSERA_BENCH_LATENCY_FLOOR_UTIL_H_
+#define TESSERA_BENCH_LATENCY_FLOOR_UTIL_H_
+
+#include <cstdint>
+#include <map>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "bench/latency/answer.h"
+#include "bench/latency/workloads.h"
+
+namespace tessera::bench::latency {
+
+// Runs the queries at once, one thread each, as a perfect engine would.
+std::vector<absl::StatusOr<Answer>> Concurrently(std::vector<std::pair<Connector*, std::string>> queries);
+
+// ids as a SQL list of integer literals (ids are numbers we parsed).
+std::string IntList(const std::set<int64_t>& ids);
+
+absl::StatusOr<int64_t> ParseId(const std::string& cell);
+
+// One patient's records in each source, from the link index: the ids of
+// ehr and lab patients and pharmacy customers, and the device hub's
+// registrations (text ids).
+struct PatientIds {
+  std::map<std::string, std::set<int64_t>> numeric;  // "ehr", "lab", "pharmacy".
+  std::set<std::string> registrations;
+};
+absl::StatusOr<PatientIds> LookUpPatient(Connections& c, int64_t patient);
+
+// The patient view's golden record for `ids`, computed from each source's
+// rows by the view's survivorship rules.
+absl::StatusOr<Answer> GoldenRecordFloor(Connections& c, int64_t patient, const PatientIds& ids);
+
+// The hub's rows of `table` whose `column` is one of `values`, as text.
+absl::StatusOr<Answer> HubScanIn(Connections& c, const std::string& table, const std::vector<std::string>& columns,
+                                 const std::string& column, const std::set<std::string>& values);
+
+// A condition for the peer that `column` (of a foreign table) is one of the
+// patient's record ids in `source`, written so each wrapper pushes it into
+// its server: = ANY(ARRAY(subquery)) for postgres_fdw; for mysql_fdw, which
+// cannot bind an array or a join key from another server, the smallest and
+// largest id as two scalar subqueries (Riverside registers a person at most
+// twice in one source); a plain IN for the peer's local device table.
+// `patient` is the enterprise id, or a placeholder.
+std::string PeerIdsCondition(const std::string& source, const std::string& record_type, const std::string& column,
+                             const std::string& patient);
+
+// The peer's golden record for "{patient}": the patient view's SQL with the
+// patient's ids pushed into each branch's source, as a competent user would
+// rewrite the plain join (which makes the wrappers scan whole tables).
+absl::StatusOr<std::string> PeerGoldenRecordTemplate(const std::string& view_sql);
+
+// The template with the enterprise id filled in.
+std::string PeerGoldenRecordSql(const Connections& c, int64_t patient);
+
+}  // namespace tessera::bench::latency
+
+#endif  // TESSERA_BENCH_LATENCY_FLOOR_UTIL_H_
