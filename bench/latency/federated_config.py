@@ -10,6 +10,8 @@
 import re
 import sys
 
+IDLE = 64
+
 
 def main():
     path, pg, mariadb, hub = sys.argv[1:5]
@@ -21,10 +23,10 @@ def main():
         if name in moved:
             conn, dialect = moved[name]
             return (f'source {{\n  name: "{name}"\n  odbc {{\n    connection_string: "{conn}"\n'
-                    f'    dialect: {dialect}\n    schema: "{name}"\n  }}\n}}')
+                    f'    dialect: {dialect}\n    schema: "{name}"\n    max_idle_connections: {IDLE}\n  }}\n}}')
         if name == "devices":
             return re.sub(r'address: "[^"]*"', f'address: "{hub}"', block)
-        return block
+        return block.replace("    dialect: SQLITE\n", f"    dialect: SQLITE\n    max_idle_connections: {IDLE}\n")
 
     out, n = re.subn(r'source \{\n  name: "(\w+)"\n.*?\n\}', source, text, flags=re.S)
     if n < 5 or "POSTGRESQL" not in out or "MARIADB" not in out:

@@ -3,10 +3,13 @@
 // subquery, so the optimizer pushes filters and limits through it.
 
 #include <algorithm>
+#include <memory>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/strip.h"
+#include "absl/synchronization/mutex.h"
 #include "planner/binder/binder.h"
 #include "engine/common/status_macros.h"
 #include "planner/parser/parser.h"
@@ -67,6 +70,30 @@ absl::StatusOr<std::unique_ptr<LogicalNode>> Deduplicated(std::unique_ptr<Logica
   return node;
 }
 
+using ParsedView = std::shared_ptr<const std::vector<ast::Statement>>;
+
+// A view's statements, parsed once per text: every query naming a view used
+// to parse it again, and the unified views are long enough (the observation
+// view's fifteen branches) that parsing them cost more than running a
+// patient's lookup. Texts come from the configuration, so there are few;
+// the bound keeps a process that reloads many configurations small.
+absl::StatusOr<ParsedView> ParseView(const std::string& sql) {
+  constexpr size_t kMaxCachedViews = 1024;
+  static absl::Mutex mu;
+  static auto* cache = new absl::flat_hash_map<std::string, ParsedView>();
+  {
+    absl::MutexLock lock(&mu);
+    auto it = cache->find(sql);
+    if (it != cache->end()) return it->second;
+  }
+  ASSIGN_OR_RETURN(std::vector<ast::Statement> statements, ParseSql(sql));
+  auto parsed = std::make_shared<const std::vector<ast::Statement>>(std::move(statements));
+  absl::MutexLock lock(&mu);
+  if (cache->size() >= kMaxCachedViews) cache->clear();
+  cache->emplace(sql, parsed);
+  return parsed;
+}
+
 }  // namespace
 
 absl::StatusOr<Binder::Bound> Binder::BindView(const ast::TableRef& ref, const config::View& view) {
@@ -78,16 +105,16 @@ absl::StatusOr<Binder::Bound> Binder::BindView(const ast::TableRef& ref, const c
                        absl::StrCat("view \"", ref.name, "\" refers to itself (", absl::StrJoin(chain, " -> "), ")")),
                    ref.location);
   }
-  absl::StatusOr<std::vector<ast::Statement>> statements = ParseSql(view_sql);
+  absl::StatusOr<ParsedView> statements = ParseView(view_sql);
   if (!statements.ok()) return ErrorAt(InView(statements.status(), ref.name), ref.location);
-  if (statements->size() != 1 || statements->front().kind != ast::Statement::Kind::kSelect) {
+  if ((*statements)->size() != 1 || (*statements)->front().kind != ast::Statement::Kind::kSelect) {
     return ErrorAt(absl::InvalidArgumentError(absl::StrCat("view \"", ref.name, "\" must be one SELECT statement")),
                    ref.location);
   }
   Binder inner(catalog_, view_sql, now_);
   inner.expanding_views_ = expanding_views_;
   inner.expanding_views_.push_back(ref.name);
-  absl::StatusOr<std::unique_ptr<LogicalNode>> plan = inner.BindSelect(*statements->front().select);
+  absl::StatusOr<std::unique_ptr<LogicalNode>> plan = inner.BindSelect(*(*statements)->front().select);
   if (!plan.ok()) return ErrorAt(InView(plan.status(), ref.name), ref.location);
   if (view.has_deduplicate()) {
     plan = Deduplicated(std::move(*plan), view.deduplicate(), ref.name);
