@@ -122,10 +122,10 @@ absl::Status OdbcScan::DescribeAndBind() {
                         "SQLSetStmtAttr(ROWS_FETCHED_PTR)"));
   for (size_t i = 0; i < columns_.size(); ++i) {
     BoundColumn& col = columns_[i];
-    col.buffer.resize(block_rows_ * col.binding.width);
-    col.indicators.resize(block_rows_);
+    col.buffer.reset(new char[block_rows_ * col.binding.width]);
+    col.indicators.reset(new SQLLEN[block_rows_]);
     RETURN_IF_ERROR(check(SQLBindCol(h, static_cast<SQLUSMALLINT>(i + 1), col.binding.c_type,
-                                     col.buffer.data(), col.binding.width, col.indicators.data()),
+                                     col.buffer.get(), col.binding.width, col.indicators.get()),
                           "SQLBindCol"));
   }
   return absl::OkStatus();
@@ -181,7 +181,7 @@ absl::Status OdbcScan::ConvertBlock(SQLULEN rows, RowBatch& batch) {
     const BoundColumn& col = columns_[c];
     ColumnVector& out = batch.column(static_cast<int>(c));
     out.Reserve(rows);
-    const char* cells = col.buffer.data();
+    const char* cells = col.buffer.get();
     for (SQLULEN r = 0; r < rows; ++r) {
       SQLLEN ind = col.indicators[r];
       const char* cell = cells + r * col.binding.width;

@@ -53,8 +53,12 @@ class OdbcScan final : public RowBatchStream {
   struct BoundColumn {
     std::string name;
     ColumnBinding binding;
-    std::vector<char> buffer;       // block_rows_ cells of binding.width bytes.
-    std::vector<SQLLEN> indicators;  // Length or SQL_NULL_DATA per cell.
+    // block_rows_ cells of binding.width bytes, and a length or
+    // SQL_NULL_DATA per cell. Left uninitialized: a block is sized for the
+    // widest results (megabytes), and zeroing it cost more than a small
+    // lookup's whole fetch; the driver writes every cell it returns.
+    std::unique_ptr<char[]> buffer;
+    std::unique_ptr<SQLLEN[]> indicators;
   };
 
   OdbcScan(ConnectionPool::Lease lease, Statement stmt, const ScanRequest& request,
