@@ -152,10 +152,10 @@ TableLoad CodeMapTable() {
              {"offset", DataType::Double()}},
             {{"standard_code"}},
             {"source", "table", "code_column", "code", "unit"}};
-  auto entries = std::make_shared<std::vector<CodeMapEntry>>(CodeMapEntries());
+  auto entries = std::make_shared<std::vector<CodeMapRow>>(CodeMapRows());
   t.rows = static_cast<int64_t>(entries->size());
   t.fill = [entries](int64_t row, std::vector<Value>& v) {
-    const CodeMapEntry& e = (*entries)[row];
+    const CodeMapRow& e = (*entries)[row];
     v[0] = Value::Text(e.source);
     v[1] = Value::Text(e.table);
     v[2] = Value::Text(e.code_column);

@@ -100,8 +100,8 @@ std::string ChronicConditions(const Person& person) {
   return absl::StrJoin(chronic, ";");
 }
 
-std::vector<CodeMapEntry> CodeMapEntries() {
-  std::vector<CodeMapEntry> out;
+std::vector<CodeMapRow> CodeMapRows() {
+  std::vector<CodeMapRow> out;
   auto add = [&out](std::string source, std::string table, std::string code_column, std::string code,
                     std::string unit, std::string system, std::string standard_code, std::string standard_unit,
                     double factor, double offset) {
@@ -173,7 +173,7 @@ absl::Status WriteCodeMap(const std::string& path) {
   out.Append(
       "source,table,code_column,code,unit,standard_system,standard_code,standard_unit,"
       "factor,offset\n");
-  for (const CodeMapEntry& e : CodeMapEntries()) {
+  for (const CodeMapRow& e : CodeMapRows()) {
     out.Append(Line({e.source, e.table, e.code_column, e.code, e.unit, e.standard_system, e.standard_code,
                      e.standard_unit, Factor(e.factor), Factor(e.offset)}));
   }

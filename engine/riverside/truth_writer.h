@@ -52,14 +52,14 @@ absl::Status WriteTruthFiles(const TruthInputs& truth, const std::string& direct
 std::string ChronicConditions(const Person& person);
 
 // One line of code_map.csv: standard value = value * factor + offset.
-struct CodeMapEntry {
+struct CodeMapRow {
   std::string source, table, code_column, code, unit;
   std::string standard_system, standard_code, standard_unit;
   double factor = 1, offset = 0;  // As the file spells them (10 digits).
 };
 
 // Every line of Riverside's code map, in file order.
-std::vector<CodeMapEntry> CodeMapEntries();
+std::vector<CodeMapRow> CodeMapRows();
 
 // Riverside's code maps (every local code and unit of every source, with its
 // standard code, unit and conversion) in the format of
