@@ -42,7 +42,7 @@ const std::vector<FlagSpec>& GenFlags() {
       {"unit-variant-rate", "P", "share of people whose lab reports SI units under its own codes", absl::StrCat(kRates.unit_variant)},
       {"as-of", "YYYY-MM-DD", "the data's today: histories end on this date", "2026-11-01"},
       {"home", "DIR", "home folder of the embedded default (default: $TESSERA_HOME or ~/.tessera)", ""},
-      {"postgres", "CONNECTION", "also load ehr, lab and pharmacy as schemas of this PostgreSQL database (ODBC connection string)", ""},
+      {"postgres", "CONNECTION", "also load ehr, lab and pharmacy as schemas of this PostgreSQL database (ODBC connection string), with the ground truth as schema truth", ""},
       {"mariadb", "CONNECTION", "also load ehr, lab and pharmacy as MariaDB databases (ODBC connection string)", ""},
   };
   return flags;

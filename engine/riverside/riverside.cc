@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_replace.h"
@@ -25,6 +26,7 @@
 #include "engine/riverside/pharmacy_writer.h"
 #include "engine/riverside/population.h"
 #include "engine/riverside/sql_target.h"
+#include "engine/riverside/truth_tables.h"
 #include "engine/riverside/truth_writer.h"
 #include "engine/types/datetime.h"
 
@@ -64,8 +66,9 @@ class Progress {
 std::string Summary(const SourceLoad& source) {
   std::string out;
   for (const TableLoad& t : source.tables) {
-    absl::StrAppend(&out, out.empty() ? "" : ", ", FormatThousands(t.rows), " ",
-                    absl::StrReplaceAll(t.spec.name, {{"_", " "}}), "s");
+    std::string name = absl::StrReplaceAll(t.spec.name, {{"_", " "}});
+    absl::StrAppend(&out, out.empty() ? "" : ", ", FormatThousands(t.rows), " ", name,
+                    absl::EndsWith(name, "s") ? "" : "s");
   }
   return out;
 }
@@ -225,6 +228,16 @@ absl::Status GenerateRiverside(const GenOptions& options, std::ostream& out) {
       {"lab", LabTables(g->lab)},
       {"pharmacy", PharmacyTables(g->pharmacy)},
   };
+  TruthInputs truth;
+  truth.people = &g->people;
+  truth.ehr = &g->ehr;
+  truth.lab = &g->lab;
+  truth.pharmacy = &g->pharmacy;
+  truth.devices = &g->devices;
+  truth.manifest = Manifest(options, context, rates, sources, *g);
+  // The truth, as tables, goes only to PostgreSQL: the one database that
+  // holds all of Riverside and checks the federated answers against it.
+  const SourceLoad truth_tables = TruthTables(truth);
   std::vector<Task> tasks;
   auto add_sql_target = [&](const char* target, DialectKind dialect,
                             const std::string& connection) {
@@ -238,6 +251,10 @@ absl::Status GenerateRiverside(const GenOptions& options, std::ostream& out) {
   add_sql_target("SQLite", DialectKind::kSqlite, "");
   if (!options.postgres_connection.empty()) {
     add_sql_target("PostgreSQL", DialectKind::kPostgres, options.postgres_connection);
+    tasks.push_back({"truth into PostgreSQL", [&] {
+                       return LoadSource(truth_tables, "PostgreSQL", DialectKind::kPostgres,
+                                         options.postgres_connection, options.data_dir, progress);
+                     }});
   }
   if (!options.mariadb_connection.empty()) {
     add_sql_target("MariaDB", DialectKind::kMariaDb, options.mariadb_connection);
@@ -251,13 +268,6 @@ absl::Status GenerateRiverside(const GenOptions& options, std::ostream& out) {
                          FormatThousands(g->devices.reading_count), SecondsSince(begin)));
                      return absl::OkStatus();
                    }});
-  TruthInputs truth;
-  truth.people = &g->people;
-  truth.ehr = &g->ehr;
-  truth.lab = &g->lab;
-  truth.pharmacy = &g->pharmacy;
-  truth.devices = &g->devices;
-  truth.manifest = Manifest(options, context, rates, sources, *g);
   tasks.push_back(
       {"truth files", [&]() -> absl::Status {
          Clock::time_point begin = Clock::now();

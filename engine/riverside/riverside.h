@@ -31,7 +31,8 @@ struct GenOptions {
   // created if missing.
   std::string data_dir;
   // Empty = skip; else ehr, lab and pharmacy are loaded as schemas of that
-  // PostgreSQL database (an ODBC connection string).
+  // PostgreSQL database (an ODBC connection string), and the ground truth
+  // as schema truth (truth_tables.h).
   std::string postgres_connection;
   // Empty = skip; else loaded as databases ehr, lab and pharmacy of that
   // MariaDB server.

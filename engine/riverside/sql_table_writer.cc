@@ -26,13 +26,18 @@ absl::Status SqlTableWriter::Run(absl::string_view what, const std::string& tabl
 absl::Status SqlTableWriter::CreateTable(const TableSpec& spec) {
   std::string name = dialect_.QualifiedName(schema_, spec.name);
   RETURN_IF_ERROR(Run("drop", spec.name, absl::StrCat("DROP TABLE IF EXISTS ", name)));
+  std::vector<std::string> key = spec.primary_key;
+  if (key.empty()) key.push_back(spec.columns[0].name);
   std::string sql = absl::StrCat("CREATE TABLE ", name, " (");
   for (size_t i = 0; i < spec.columns.size(); ++i) {
     const ColumnSpec& column = spec.columns[i];
+    bool in_key = std::find(key.begin(), key.end(), column.name) != key.end();
     absl::StrAppend(&sql, i == 0 ? "" : ", ", dialect_.QuoteIdentifier(column.name), " ",
-                    dialect_.ColumnTypeName(column.type), i == 0 ? " NOT NULL" : "");
+                    dialect_.ColumnTypeName(column.type), in_key ? " NOT NULL" : "");
   }
-  absl::StrAppend(&sql, ", PRIMARY KEY (", dialect_.QuoteIdentifier(spec.columns[0].name), "))");
+  std::vector<std::string> quoted;
+  for (const std::string& column : key) quoted.push_back(dialect_.QuoteIdentifier(column));
+  absl::StrAppend(&sql, ", PRIMARY KEY (", absl::StrJoin(quoted, ", "), "))");
   return Run("create", spec.name, sql);
 }
 

@@ -29,11 +29,13 @@ struct ColumnSpec {
 
 struct TableSpec {
   std::string name;
-  // The first column is the primary key.
+  // The first column is the primary key, unless `primary_key` is set.
   std::vector<ColumnSpec> columns;
   // Secondary indexes, each a list of column names: the foreign keys to the
   // person table, and the code and time columns the workloads filter on.
   std::vector<std::vector<std::string>> indexes;
+  // The primary key's columns when it is not the first column alone.
+  std::vector<std::string> primary_key = {};
 };
 
 // A table's definition and a way to produce each of its rows.

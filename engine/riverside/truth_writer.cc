@@ -1,5 +1,6 @@
 #include "engine/riverside/truth_writer.h"
 
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
@@ -34,14 +35,9 @@ absl::Status WritePersons(const std::vector<Person>& people, const std::string& 
   for (const Person& p : people) {
     const Identity& id = p.identity;
     const Town& town = Towns()[id.town];
-    std::vector<std::string> chronic;
-    for (int c = 0; c < kChronicCount; ++c) {
-      if (p.Has(static_cast<Chronic>(c)))
-        chronic.push_back(ChronicInfoOf(static_cast<Chronic>(c)).name);
-    }
     out.Append(Line({absl::StrCat(p.id), id.given, id.middle, id.family,
                      id.sex == Sex::kFemale ? "F" : "M", FormatDate(id.birth_day), id.street,
-                     town.city, town.state, id.zip, id.phone, absl::StrJoin(chronic, ";")}));
+                     town.city, town.state, id.zip, id.phone, ChronicConditions(p)}));
   }
   return out.Close();
 }
@@ -96,35 +92,46 @@ absl::Status WriteManifest(const TruthInputs& truth, const std::string& path) {
 
 }  // namespace
 
-absl::Status WriteCodeMap(const std::string& path) {
-  OutputFile out(path);
-  RETURN_IF_ERROR(out.Open());
-  out.Append(
-      "source,table,code_column,code,unit,standard_system,standard_code,standard_unit,"
-      "factor,offset\n");
+std::string ChronicConditions(const Person& person) {
+  std::vector<std::string> chronic;
+  for (int c = 0; c < kChronicCount; ++c) {
+    if (person.Has(static_cast<Chronic>(c))) chronic.push_back(ChronicInfoOf(static_cast<Chronic>(c)).name);
+  }
+  return absl::StrJoin(chronic, ";");
+}
+
+std::vector<CodeMapRow> CodeMapRows() {
+  std::vector<CodeMapRow> out;
+  auto add = [&out](std::string source, std::string table, std::string code_column, std::string code,
+                    std::string unit, std::string system, std::string standard_code, std::string standard_unit,
+                    double factor, double offset) {
+    // As the file spells them, so that every reader converts alike.
+    double f = 0, o = 0;
+    (void)absl::SimpleAtod(Factor(factor), &f);
+    (void)absl::SimpleAtod(Factor(offset), &o);
+    out.push_back({std::move(source), std::move(table), std::move(code_column), std::move(code), std::move(unit),
+                   std::move(system), std::move(standard_code), std::move(standard_unit), f, o});
+  };
   for (int t = 0; t < kLabTestCount; ++t) {
     const LabTestInfo& info = LabTestInfoOf(static_cast<LabTest>(t));
     for (const LabReporting* r : {&info.main, &info.north}) {
-      out.Append(Line({"lab", "lab_result", "test_code", r->local_code, r->unit, "LOINC",
-                       info.canonical_loinc, info.canonical_ucum, Factor(r->to_canonical), "0"}));
+      add("lab", "lab_result", "test_code", r->local_code, r->unit, "LOINC", info.canonical_loinc,
+          info.canonical_ucum, r->to_canonical, 0);
     }
   }
   for (int t = 0; t < kLabTestCount; ++t) {
     const LabTestInfo& info = LabTestInfoOf(static_cast<LabTest>(t));
     for (const LabReporting* r : {&info.main, &info.north}) {
       if (r == &info.north && std::string(r->ucum) == info.main.ucum) continue;
-      out.Append(Line({"ehr", "lab_result", "loinc_code", r->loinc, r->ucum, "LOINC",
-                       info.canonical_loinc, info.canonical_ucum, Factor(r->to_canonical), "0"}));
+      add("ehr", "lab_result", "loinc_code", r->loinc, r->ucum, "LOINC", info.canonical_loinc, info.canonical_ucum,
+          r->to_canonical, 0);
     }
   }
-  out.Append(Line({"ehr", "lab_result", "loinc_code", kPointOfCareGlucoseLoinc, "mg/dL", "LOINC",
-                   kPointOfCareGlucoseLoinc, "mg/dL", "1", "0"}));
+  add("ehr", "lab_result", "loinc_code", kPointOfCareGlucoseLoinc, "mg/dL", "LOINC", kPointOfCareGlucoseLoinc,
+      "mg/dL", 1, 0);
   for (int d = 0; d < kDrugCount; ++d) {
     const DrugInfo& drug = DrugInfoOf(static_cast<Drug>(d));
-    for (const char* ndc : drug.ndcs) {
-      out.Append(
-          Line({"pharmacy", "dispensing", "ndc", ndc, "", "RXNORM", drug.rxnorm, "", "1", "0"}));
-    }
+    for (const char* ndc : drug.ndcs) add("pharmacy", "dispensing", "ndc", ndc, "", "RXNORM", drug.rxnorm, "", 1, 0);
   }
   struct Measure {
     const char* source;
@@ -155,8 +162,20 @@ absl::Status WriteCodeMap(const std::string& path) {
       {"devices", "readings", "type", "glucose", "mg/dL", "41653-7", "mg/dL", 1, 0},
   };
   for (const Measure& m : kMeasures) {
-    out.Append(Line({m.source, m.table, m.code_column, m.code, m.unit, "LOINC", m.loinc, m.ucum,
-                     Factor(m.factor), Factor(m.offset)}));
+    add(m.source, m.table, m.code_column, m.code, m.unit, "LOINC", m.loinc, m.ucum, m.factor, m.offset);
+  }
+  return out;
+}
+
+absl::Status WriteCodeMap(const std::string& path) {
+  OutputFile out(path);
+  RETURN_IF_ERROR(out.Open());
+  out.Append(
+      "source,table,code_column,code,unit,standard_system,standard_code,standard_unit,"
+      "factor,offset\n");
+  for (const CodeMapRow& e : CodeMapRows()) {
+    out.Append(Line({e.source, e.table, e.code_column, e.code, e.unit, e.standard_system, e.standard_code,
+                     e.standard_unit, Factor(e.factor), Factor(e.offset)}));
   }
   return out.Close();
 }

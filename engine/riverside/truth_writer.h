@@ -48,6 +48,19 @@ struct TruthInputs {
 // Writes the five truth files into `directory`.
 absl::Status WriteTruthFiles(const TruthInputs& truth, const std::string& directory);
 
+// A person's chronic conditions as persons.csv lists them ("diabetes;...").
+std::string ChronicConditions(const Person& person);
+
+// One line of code_map.csv: standard value = value * factor + offset.
+struct CodeMapRow {
+  std::string source, table, code_column, code, unit;
+  std::string standard_system, standard_code, standard_unit;
+  double factor = 1, offset = 0;  // As the file spells them (10 digits).
+};
+
+// Every line of Riverside's code map, in file order.
+std::vector<CodeMapRow> CodeMapRows();
+
 // Riverside's code maps (every local code and unit of every source, with its
 // standard code, unit and conversion) in the format of
 // engine/terminology/code_map.h. The truth files hold a copy; `tessera gen`

@@ -13,7 +13,9 @@
 #include "absl/time/clock.h"
 #include "connectors/odbc/odbc_connector.h"
 #include "engine/common/status_macros.h"
+#include "engine/riverside/unified_views.h"
 #include "proto/config.pb.h"
+#include "tests/testing/truth_link_index.h"
 
 namespace tessera::testing {
 namespace {
@@ -53,10 +55,35 @@ void AddSource(config::TesseraConfig& cfg, const std::string& name, config::SqlD
   s->mutable_odbc()->set_page_rows(kPageRows);
 }
 
+void AddSources(config::TesseraConfig& cfg, const DifferentialConfig& config) {
+  AddSource(cfg, "ehr", config::POSTGRESQL, config.postgres, "ehr");
+  AddSource(cfg, "lab", config::MARIADB, config.mariadb, "lab");
+  AddSource(cfg, "pharmacy", config::SQLITE, absl::StrCat("Driver=SQLite3;Database=", config.sqlite_dir, "/pharmacy.db"),
+            "");
+}
+
+// The sources, an identity source holding the true links, and the unified
+// views over them as `tessera gen` configures them, without the device hub.
+absl::StatusOr<config::TesseraConfig> UnifiedConfig(const DifferentialConfig& config) {
+  std::string home_data = config.sqlite_dir;
+  std::string link_index = absl::StrCat(config.scratch_dir, "/differential_link.db");
+  RETURN_IF_ERROR(WriteTruthLinkIndex(home_data, link_index));
+  config::TesseraConfig cfg;
+  AddSources(cfg, config);
+  AddSource(cfg, "identity", config::SQLITE, absl::StrCat("Driver=SQLite3;Database=", link_index), "");
+  riverside::AddUnifiedViews({.code_map_file = absl::StrCat(home_data, "/terminology/code_map.csv"),
+                              .devices = false,
+                              .identity_source = "identity"},
+                             &cfg);
+  return cfg;
+}
+
 }  // namespace
 
 absl::StatusOr<DifferentialConfig> DifferentialConfig::FromEnvironment() {
-  DifferentialConfig c{Env("TESSERA_PG_CONN"), Env("TESSERA_MARIADB_CONN"), Env("TESSERA_DIFF_SQLITE_DIR")};
+  std::string scratch = Env("TEST_TMPDIR");
+  DifferentialConfig c{Env("TESSERA_PG_CONN"), Env("TESSERA_MARIADB_CONN"), Env("TESSERA_DIFF_SQLITE_DIR"),
+                       scratch.empty() ? std::filesystem::temp_directory_path().string() : scratch};
   std::vector<std::string> missing;
   if (c.postgres.empty()) missing.push_back("TESSERA_PG_CONN");
   if (c.mariadb.empty()) missing.push_back("TESSERA_MARIADB_CONN");
@@ -75,13 +102,21 @@ absl::StatusOr<DifferentialConfig> DifferentialConfig::FromEnvironment() {
 
 absl::StatusOr<std::unique_ptr<DifferentialEnv>> DifferentialEnv::Create(const DifferentialConfig& config) {
   config::TesseraConfig cfg;
-  AddSource(cfg, "ehr", config::POSTGRESQL, config.postgres, "ehr");
-  AddSource(cfg, "lab", config::MARIADB, config.mariadb, "lab");
-  AddSource(cfg, "pharmacy", config::SQLITE, absl::StrCat("Driver=SQLite3;Database=", config.sqlite_dir, "/pharmacy.db"),
-            "");
+  AddSources(cfg, config);
   std::unique_ptr<DifferentialEnv> env(new DifferentialEnv());
   ASSIGN_OR_RETURN(env->sources_, SourceRegistry::Create(cfg));
   env->session_ = std::make_unique<Session>(env->sources_.get());
+  absl::StatusOr<config::TesseraConfig> unified = UnifiedConfig(config);
+  absl::StatusOr<std::unique_ptr<SourceRegistry>> unified_sources =
+      unified.ok() ? SourceRegistry::Create(*unified) : unified.status();
+  if (unified_sources.ok()) {
+    env->unified_sources_ = *std::move(unified_sources);
+    env->unified_ = std::make_unique<Session>(env->unified_sources_.get());
+  } else {
+    env->unified_status_ = absl::Status(unified_sources.status().code(),
+                                        absl::StrCat("the unified session cannot be set up: ",
+                                                     unified_sources.status().message()));
+  }
   odbc::OdbcSourceOptions central;
   central.name = "central";
   central.connection_string = config.postgres;
@@ -90,19 +125,23 @@ absl::StatusOr<std::unique_ptr<DifferentialEnv>> DifferentialEnv::Create(const D
   return env;
 }
 
-absl::StatusOr<ResultRows> DifferentialEnv::RunSession(const std::string& sql) {
-  ASSIGN_OR_RETURN(std::vector<ast::Statement> statements, session_->Parse(sql));
+absl::StatusOr<ResultRows> DifferentialEnv::RunSession(const std::string& sql, SessionKind kind) {
+  if (kind == SessionKind::kUnified && unified_ == nullptr) return unified_status_;
+  Session* session = kind == SessionKind::kUnified ? unified_.get() : session_.get();
+  ASSIGN_OR_RETURN(std::vector<ast::Statement> statements, session->Parse(sql));
   if (statements.size() != 1) {
     return absl::InvalidArgumentError(absl::StrCat("one statement expected, not ", statements.size()));
   }
   ResultRows rows;
   Collector collector(&rows);
   QueryContext ctx(absl::Now() + kQueryDeadline);
-  RETURN_IF_ERROR(session_->Execute(statements[0], sql, ctx, collector).status());
+  RETURN_IF_ERROR(session->Execute(statements[0], sql, ctx, collector).status());
   return rows;
 }
 
-absl::StatusOr<ResultRows> DifferentialEnv::RunFederated(const std::string& sql) { return RunSession(sql); }
+absl::StatusOr<ResultRows> DifferentialEnv::RunFederated(const std::string& sql, SessionKind kind) {
+  return RunSession(sql, kind);
+}
 
 absl::StatusOr<ResultRows> DifferentialEnv::RunCentral(const std::string& sql) {
   QueryContext ctx(absl::Now() + kQueryDeadline);
@@ -118,15 +157,15 @@ absl::StatusOr<ResultRows> DifferentialEnv::RunCentral(const std::string& sql) {
   return rows;
 }
 
-absl::StatusOr<PlanProfile> DifferentialEnv::Profile(const std::string& sql) {
-  ASSIGN_OR_RETURN(ResultRows plan, RunSession(absl::StrCat("EXPLAIN ANALYZE ", sql)));
+absl::StatusOr<PlanProfile> DifferentialEnv::Profile(const std::string& sql, SessionKind kind) {
+  ASSIGN_OR_RETURN(ResultRows plan, RunSession(absl::StrCat("EXPLAIN ANALYZE ", sql), kind));
   std::vector<std::string> lines;
   for (const auto& row : plan.rows) lines.push_back(row[0].text);
   return ParsePlanProfile(std::move(lines));
 }
 
-absl::StatusOr<std::string> DifferentialEnv::Explain(const std::string& sql) {
-  ASSIGN_OR_RETURN(ResultRows plan, RunSession(absl::StrCat("EXPLAIN ", sql)));
+absl::StatusOr<std::string> DifferentialEnv::Explain(const std::string& sql, SessionKind kind) {
+  ASSIGN_OR_RETURN(ResultRows plan, RunSession(absl::StrCat("EXPLAIN ", sql), kind));
   std::vector<std::string> lines;
   for (const auto& row : plan.rows) lines.push_back(row[0].text);
   return absl::StrJoin(lines, "\n");
@@ -154,6 +193,30 @@ absl::Status DifferentialEnv::CheckSameData() {
       absl::StrJoin(differences, "; "),
       "): load both from one `tessera gen --home DIR --postgres ... --mariadb ...` and point "
       "TESSERA_DIFF_SQLITE_DIR at DIR/data"));
+}
+
+absl::Status DifferentialEnv::CheckUnifiedData() {
+  RETURN_IF_ERROR(unified_status_);
+  constexpr char kRegenerate[] =
+      ": load it with `tessera gen --home DIR --postgres ... --mariadb ...` (which also loads the truth "
+      "centrally) and point TESSERA_DIFF_SQLITE_DIR at DIR/data";
+  // The link index comes from DIR/data/truth; the central truth must be the
+  // same run's.
+  absl::StatusOr<ResultRows> central =
+      RunCentral("SELECT count(*), sum(person_id) FROM truth.person_records");
+  if (!central.ok()) {
+    return absl::FailedPreconditionError(absl::StrCat("the central database has no ground truth (schema truth: ",
+                                                      central.status().message(), ")", kRegenerate));
+  }
+  ASSIGN_OR_RETURN(ResultRows links, RunFederated("SELECT count(*), sum(enterprise_id) FROM identity.link_record",
+                                                  SessionKind::kUnified));
+  if (!CompareResults(links, *central, false).empty()) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "the central truth.person_records (count, sum of person_id: ",
+        absl::StripAsciiWhitespace(FormatRows(*central, 1)), ") is not the truth of TESSERA_DIFF_SQLITE_DIR (",
+        absl::StripAsciiWhitespace(FormatRows(links, 1)), ")", kRegenerate));
+  }
+  return absl::OkStatus();
 }
 
 PlanProfile ParsePlanProfile(std::vector<std::string> lines) {

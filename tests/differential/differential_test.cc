@@ -1,7 +1,9 @@
 // The differential suite: every query of queries/*.sql runs federated (ehr in
 // PostgreSQL, lab in MariaDB, pharmacy in SQLite) and on one central
 // PostgreSQL database holding all of Riverside, and both must return the
-// same rows. Each query is its own test case, named file__name; a failure
+// same rows. A query with a `-- central:` part runs over the unified views
+// instead, and its central part, written by hand over the sources' tables
+// and the ground truth, must return the same rows. Each query is its own test case, named file__name; a failure
 // shows both results where they differ and the federated plan as it ran.
 //
 // Needs TESSERA_PG_CONN, TESSERA_MARIADB_CONN and TESSERA_DIFF_SQLITE_DIR
@@ -168,6 +170,7 @@ class DifferentialTest : public ::testing::TestWithParam<DifferentialQuery> {
     }
     env_ = env->release();
     *setup_ = env_->CheckSameData();
+    if (setup_->ok()) *unified_setup_ = env_->CheckUnifiedData();
   }
 
   static void TearDownTestSuite() {
@@ -179,10 +182,12 @@ class DifferentialTest : public ::testing::TestWithParam<DifferentialQuery> {
   }
 
   static absl::Status* setup_;
+  static absl::Status* unified_setup_;  // For the pairs over the unified views.
   static DifferentialEnv* env_;
 };
 
 absl::Status* DifferentialTest::setup_ = new absl::Status();
+absl::Status* DifferentialTest::unified_setup_ = new absl::Status();
 DifferentialEnv* DifferentialTest::env_ = nullptr;
 
 TEST_P(DifferentialTest, SameRowsAsCentralDatabase) {
@@ -190,6 +195,8 @@ TEST_P(DifferentialTest, SameRowsAsCentralDatabase) {
   const DifferentialQuery& q = GetParam();
   if (setup_->code() == absl::StatusCode::kUnavailable && !ServersRequired()) GTEST_SKIP() << *setup_;
   ASSERT_TRUE(setup_->ok()) << *setup_;
+  if (q.unified()) ASSERT_TRUE(unified_setup_->ok()) << *unified_setup_;
+  const SessionKind kind = q.unified() ? SessionKind::kUnified : SessionKind::kSources;
 
   Outcome outcome;
   outcome.id = q.id();
@@ -197,25 +204,25 @@ TEST_P(DifferentialTest, SameRowsAsCentralDatabase) {
   std::string where = absl::StrCat("queries/", q.file, ".sql line ", q.line, " (", q.id(), ")");
 
   absl::Time start = absl::Now();
-  absl::StatusOr<ResultRows> central = env_->RunCentral(q.sql);
+  absl::StatusOr<ResultRows> central = env_->RunCentral(q.central_sql());
   outcome.central_ms = MillisSince(start);
   if (central.ok()) outcome.result_rows = static_cast<int64_t>(central->rows.size());
   ASSERT_TRUE(central.ok()) << where << ": the central database rejects the query, so the query needs fixing: "
-                            << central.status() << "\n" << q.sql;
+                            << central.status() << "\n" << q.central_sql();
 
   start = absl::Now();
-  absl::StatusOr<ResultRows> federated = env_->RunFederated(q.sql);
+  absl::StatusOr<ResultRows> federated = env_->RunFederated(q.sql, kind);
   outcome.federated_ms = MillisSince(start);
 
   std::string problem, plan;
   if (!federated.ok()) {
-    absl::StatusOr<std::string> explain = env_->Explain(q.sql);
+    absl::StatusOr<std::string> explain = env_->Explain(q.sql, kind);
     problem = absl::StrCat("Tessera failed: ", federated.status().ToString(), "\n");
     plan = explain.ok() ? *explain : absl::StrCat("(EXPLAIN failed too: ", explain.status().ToString(), ")");
   } else {
     problem = CompareResults(*federated, *central, q.ordered);
     start = absl::Now();
-    absl::StatusOr<PlanProfile> profile = env_->Profile(q.sql);
+    absl::StatusOr<PlanProfile> profile = env_->Profile(q.sql, kind);
     outcome.federated_ms += MillisSince(start);
     if (profile.ok()) {
       outcome.profile = *profile;
@@ -228,7 +235,9 @@ TEST_P(DifferentialTest, SameRowsAsCentralDatabase) {
                       FormatRows(*central, 5));
     }
   }
-  std::string report = absl::StrCat(where, q.ordered ? " [ordered]" : "", ":\n", q.sql, "\n\n", problem,
+  std::string report = absl::StrCat(where, q.ordered ? " [ordered]" : "", ":\n", q.sql, "\n\n",
+                                    q.unified() ? absl::StrCat("central (line ", q.central_line, "):\n", q.central, "\n\n") : "",
+                                    problem,
                                     "\nfederated plan (EXPLAIN ANALYZE):\n", plan);
 
   if (!q.known.empty()) {

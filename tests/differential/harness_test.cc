@@ -47,6 +47,43 @@ TEST(QueryFile, RejectsMistakesWithTheirLine) {
   EXPECT_TRUE(absl::StrContains(typo.status().message(), "unknown directive")) << typo.status();
 }
 
+TEST(QueryFile, ReadsAPairOverTheUnifiedViews) {
+  auto queries = ParseQueryFile("unified_views",
+                                "-- name: pair\n"
+                                "-- known: why\n"
+                                "SELECT patient_id FROM condition;\n"
+                                "-- central:\n"
+                                "SELECT person_id\n"
+                                "FROM truth.persons;\n"
+                                "\n"
+                                "-- name: plain\n"
+                                "SELECT 1\n");
+  ASSERT_TRUE(queries.ok()) << queries.status();
+  ASSERT_EQ(queries->size(), 2u);
+  const DifferentialQuery& pair = (*queries)[0];
+  EXPECT_TRUE(pair.unified());
+  EXPECT_EQ(pair.known, "why");
+  EXPECT_EQ(pair.sql, "SELECT patient_id FROM condition");
+  EXPECT_EQ(pair.central, "SELECT person_id\nFROM truth.persons");
+  EXPECT_EQ(pair.central_sql(), pair.central);
+  EXPECT_EQ(pair.central_line, 4);
+  EXPECT_FALSE((*queries)[1].unified());
+  EXPECT_EQ((*queries)[1].central_sql(), "SELECT 1");
+}
+
+TEST(QueryFile, RejectsABrokenPair) {
+  auto no_central = ParseQueryFile("f", "-- name: a\nSELECT 1\n-- central:\n\n-- name: b\nSELECT 2\n");
+  ASSERT_FALSE(no_central.ok());
+  EXPECT_TRUE(absl::StrContains(no_central.status().message(), "line 3")) << no_central.status();
+  auto no_federated = ParseQueryFile("f", "-- name: a\n-- central:\nSELECT 1\n");
+  EXPECT_FALSE(no_federated.ok());
+  auto twice = ParseQueryFile("f", "-- name: a\nSELECT 1\n-- central:\nSELECT 1\n-- central:\nSELECT 2\n");
+  EXPECT_FALSE(twice.ok());
+  auto trailing = ParseQueryFile("f", "-- name: a\nSELECT 1\n-- central: SELECT 1\n");
+  ASSERT_FALSE(trailing.ok());
+  EXPECT_TRUE(absl::StrContains(trailing.status().message(), "stands alone")) << trailing.status();
+}
+
 ResultRows OneColumn(std::vector<Value> values) {
   ResultRows r;
   r.columns.push_back({"x", values.empty() ? DataType::Int64() : values[0].type()});

@@ -17,6 +17,7 @@ namespace tessera::testing {
 namespace {
 
 constexpr absl::string_view kNamePrefix = "-- name:";
+constexpr absl::string_view kCentral = "-- central:";
 
 bool IsIdentifier(absl::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return absl::ascii_isalnum(c) || c == '_'; });
@@ -56,16 +57,26 @@ absl::StatusOr<std::vector<DifferentialQuery>> ParseQueryFile(absl::string_view 
   auto fail = [&](absl::string_view why) {
     return absl::InvalidArgumentError(absl::StrCat("queries/", file, ".sql line ", line_number, ": ", why));
   };
+  bool in_central = false;
+  auto trim = [](std::string& text) {
+    absl::string_view sql = absl::StripAsciiWhitespace(text);
+    while (absl::ConsumeSuffix(&sql, ";")) sql = absl::StripTrailingAsciiWhitespace(sql);
+    text = std::string(sql);
+  };
   auto finish = [&]() -> absl::Status {
     if (out.empty()) return absl::OkStatus();
     DifferentialQuery& q = out.back();
-    absl::string_view sql = absl::StripAsciiWhitespace(q.sql);
-    while (absl::ConsumeSuffix(&sql, ";")) sql = absl::StripTrailingAsciiWhitespace(sql);
-    q.sql = std::string(sql);
+    trim(q.sql);
+    trim(q.central);
     if (!HasStatement(q.sql)) {
       return absl::InvalidArgumentError(
           absl::StrCat("queries/", file, ".sql line ", q.line, ": query \"", q.name, "\" has no SQL"));
     }
+    if (in_central && !HasStatement(q.central)) {
+      return absl::InvalidArgumentError(absl::StrCat("queries/", file, ".sql line ", q.central_line, ": query \"",
+                                                     q.name, "\" has no SQL below \"-- central:\""));
+    }
+    in_central = false;
     return absl::OkStatus();
   };
   for (absl::string_view raw : absl::StrSplit(text, '\n')) {
@@ -89,6 +100,17 @@ absl::StatusOr<std::vector<DifferentialQuery>> ParseQueryFile(absl::string_view 
       if (!stripped.empty() && !absl::StartsWith(stripped, "--")) return fail("SQL before the first \"-- name:\" line");
       continue;
     }
+    if (absl::StartsWith(line, kCentral)) {
+      if (line != kCentral) return fail("\"-- central:\" stands alone on its line; the central SQL goes below it");
+      if (in_central) return fail(absl::StrCat("a second \"-- central:\" in query \"", out.back().name, "\""));
+      if (!HasStatement(out.back().sql)) {
+        return fail(absl::StrCat("query \"", out.back().name, "\" has no SQL above \"-- central:\""));
+      }
+      in_central = true;
+      in_header = false;
+      out.back().central_line = line_number;
+      continue;
+    }
     std::string word, argument;
     if (in_header && SplitDirective(line, &word, &argument)) {
       if (word == "ordered" && argument.empty()) {
@@ -101,7 +123,7 @@ absl::StatusOr<std::vector<DifferentialQuery>> ParseQueryFile(absl::string_view 
       continue;
     }
     in_header = false;
-    absl::StrAppend(&out.back().sql, line, "\n");
+    absl::StrAppend(in_central ? &out.back().central : &out.back().sql, line, "\n");
   }
   RETURN_IF_ERROR(finish());
   return out;

@@ -12,6 +12,17 @@
 //   -- known: correlated scalar subqueries are not bound yet
 //   SELECT ...
 //
+// A query over the unified views is a pair: its SQL runs in the unified
+// session, and the SQL below a `-- central:` line (alone on its line) runs
+// on the central database and must give the same rows:
+//
+//   -- name: conditions_per_person
+//   SELECT patient_id, count(*) FROM condition GROUP BY patient_id
+//   -- central:
+//   SELECT t.person_id, count(*) FROM ehr.condition c JOIN truth.person_records t
+//     ON t.source = 'ehr' AND t.record_type = 'patient' AND t.record_id = c.patient_id::text
+//   GROUP BY t.person_id
+//
 // `-- ordered` compares the rows as a sequence (only for an ORDER BY that
 // fixes every row's place); otherwise rows compare as a multiset.
 // `-- known: <reason>` marks an expected failure: it runs and is reported,
@@ -35,11 +46,18 @@ struct DifferentialQuery {
   std::string name;  // The `-- name:` id, unique within its file.
   int line = 0;      // Of the `-- name:` line, for messages.
   std::string sql;   // Without a trailing semicolon.
+  // The SQL below `-- central:`, or empty: then `sql` runs on both sides.
+  std::string central;
+  int central_line = 0;  // Of the `-- central:` line.
   bool ordered = false;
   std::string known;  // The reason of an expected failure, or empty.
 
   // "joins.left_join_vitals", as failures and summaries name the query.
   std::string id() const { return file + "." + name; }
+  // A pair over the unified views.
+  bool unified() const { return !central.empty(); }
+  // What runs on the central database.
+  const std::string& central_sql() const { return unified() ? central : sql; }
 };
 
 // For gtest's messages: the query's id.

@@ -1,16 +1,14 @@
 #include "tests/planner/federated_test_env.h"
 
 #include <cstdlib>
-#include <fstream>
 #include <sstream>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "absl/strings/str_split.h"
-#include "connectors/odbc/odbc_connection.h"
 #include "engine/common/status_macros.h"
 #include "engine/riverside/riverside.h"
 #include "engine/riverside/unified_views.h"
+#include "tests/testing/truth_link_index.h"
 
 namespace tessera::testing {
 namespace {
@@ -75,32 +73,6 @@ namespace {
   abort();
 }
 
-// The link index a perfect linker would build: every source record under
-// its true person, from the ground truth's person_records.csv.
-absl::Status WriteTruthLinkIndex(const std::string& data_dir, const std::string& connection) {
-  ASSIGN_OR_RETURN(auto db, odbc::Connection::Open("identity", connection, DialectKind::kSqlite,
-                                                   odbc::AccessMode::kReadWrite));
-  RETURN_IF_ERROR(db->Execute(
-      "CREATE TABLE link_record (enterprise_id BIGINT NOT NULL, source VARCHAR(64) NOT NULL, record_type "
-      "VARCHAR(64) NOT NULL, record_id VARCHAR(128) NOT NULL, fingerprint BIGINT NOT NULL, "
-      "PRIMARY KEY (source, record_type, record_id))"));
-  RETURN_IF_ERROR(db->Execute("CREATE INDEX link_record_enterprise_idx ON link_record (enterprise_id)"));
-  std::ifstream in(absl::StrCat(data_dir, "/truth/person_records.csv"));
-  std::string line;
-  std::getline(in, line);  // source,record_type,record_id,person_id,duplicate,noise
-  RETURN_IF_ERROR(db->Begin());
-  const Dialect& d = db->dialect();
-  while (std::getline(in, line)) {
-    std::vector<std::string> f = absl::StrSplit(line, ',');
-    if (f.size() < 4) continue;
-    RETURN_IF_ERROR(db->Execute(absl::StrCat("INSERT INTO link_record VALUES (", f[3], ", ",
-                                             d.RenderLiteral(Value::Text(f[0])), ", ",
-                                             d.RenderLiteral(Value::Text(f[1])), ", ",
-                                             d.RenderLiteral(Value::Text(f[2])), ", 0)")));
-  }
-  return db->Commit();
-}
-
 }  // namespace
 
 FederatedTestEnv* FederatedTestEnv::Make(const char* folder, int64_t people, bool linked) {
@@ -122,8 +94,9 @@ FederatedTestEnv* FederatedTestEnv::Make(const char* folder, int64_t people, boo
   }
   riverside::UnifiedViewOptions views{.code_map_file = absl::StrCat(e->data_dir_, "/terminology/code_map.csv")};
   if (linked) {
-    std::string connection = absl::StrCat("Driver=SQLite3;Database=", e->data_dir_, "/link.db");
-    status = WriteTruthLinkIndex(e->data_dir_, connection);
+    std::string link_index = absl::StrCat(e->data_dir_, "/link.db");
+    std::string connection = absl::StrCat("Driver=SQLite3;Database=", link_index);
+    status = WriteTruthLinkIndex(e->data_dir_, link_index);
     if (!status.ok()) Die("writing the link index failed", status);
     config::Source* s = cfg.add_source();
     s->set_name("identity");

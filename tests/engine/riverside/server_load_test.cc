@@ -60,6 +60,32 @@ void LoadAndCount(DialectKind dialect, const char* variable, const std::string& 
     ++tables;
   }
   EXPECT_EQ(tables, 11);
+  if (dialect != DialectKind::kPostgres) return;
+  // PostgreSQL also holds the truth files as schema truth, row for row.
+  for (const char* table : {"persons", "person_records", "same_facts", "code_map"}) {
+    std::vector<std::map<std::string, std::string>> csv =
+        testing::ReadCsv(absl::StrCat(options.data_dir, "/truth/", table, ".csv"));
+    absl::StatusOr<std::vector<testing::SqlRow>> rows =
+        testing::QueryRows(connection, dialect, absl::StrCat("SELECT COUNT(*) FROM truth.", table));
+    ASSERT_TRUE(rows.ok()) << rows.status();
+    EXPECT_EQ((*rows)[0][0].value_or("NULL"), absl::StrCat(csv.size())) << "truth." << table;
+  }
+  // The same person behind the same record, and the same fact values.
+  absl::StatusOr<std::vector<testing::SqlRow>> sums = testing::QueryRows(
+      connection, dialect,
+      "SELECT (SELECT SUM(person_id * length(record_id)) FROM truth.person_records), "
+      "(SELECT SUM(value * fact_id) FROM truth.same_facts)");
+  ASSERT_TRUE(sums.ok()) << sums.status();
+  int64_t records = 0;
+  for (auto& row : testing::ReadCsv(options.data_dir + "/truth/person_records.csv")) {
+    records += std::stoll(row["person_id"]) * static_cast<int64_t>(row["record_id"].size());
+  }
+  double facts = 0;
+  for (auto& row : testing::ReadCsv(options.data_dir + "/truth/same_facts.csv")) {
+    facts += std::stod(row["value"]) * std::stod(row["fact_id"]);
+  }
+  EXPECT_EQ((*sums)[0][0].value_or("NULL"), absl::StrCat(records));
+  EXPECT_NEAR(std::stod((*sums)[0][1].value_or("0")), facts, 1e-6 * facts);
 }
 
 TEST(RiversideServers, PostgresRowCountsMatchTheGeneratedCounts) {
