@@ -88,6 +88,25 @@ absl::StatusOr<int64_t> ParseId(const std::string& cell) {
   return v;
 }
 
+// Enterprise ids of a source's records, from the link index's rows
+// (enterprise_id, record_id) and the record ids found.
+absl::StatusOr<std::set<int64_t>> LinkedPatients(const Answer& links, const Answer& records) {
+  std::set<std::string> found;
+  for (const auto& r : records.rows) found.insert(r[0]);
+  std::set<int64_t> out;
+  for (const auto& r : links.rows) {
+    if (!found.count(r[1])) continue;
+    ASSIGN_OR_RETURN(int64_t id, ParseId(r[0]));
+    out.insert(id);
+  }
+  return out;
+}
+
+std::string LinkRowsSql(const std::string& source, const std::string& record_type) {
+  return absl::StrCat("SELECT enterprise_id, record_id FROM link_record WHERE source = '", source,
+                      "' AND record_type = '", record_type, "'");
+}
+
 absl::StatusOr<PatientIds> LookUpPatient(Connections& c, int64_t patient) {
   ASSIGN_OR_RETURN(Answer links,
                    ScanAll(*c.identity, absl::StrCat("SELECT source, record_type, record_id FROM link_record "
@@ -170,25 +189,63 @@ absl::StatusOr<Answer> GoldenRecordFloor(Connections& c, int64_t patient, const 
 }
 
 
-absl::StatusOr<Answer> HubScanIn(Connections& c, const std::string& table, const std::vector<std::string>& columns,
-                                 const std::string& column, const std::set<std::string>& values) {
+v1::FilterExpr HubColumn(const std::string& column) {
+  v1::FilterExpr e;
+  e.set_kind(v1::FilterExpr::COLUMN);
+  e.set_column(column);
+  return e;
+}
+
+v1::FilterExpr HubText(const std::string& text) {
+  v1::FilterExpr e;
+  e.set_kind(v1::FilterExpr::LITERAL);
+  e.mutable_literal()->mutable_type()->set_kind(v1::TEXT);
+  e.mutable_literal()->set_text_value(text);
+  return e;
+}
+
+v1::FilterExpr HubIn(const std::string& column, const std::set<std::string>& values) {
+  v1::FilterExpr in;
+  in.set_kind(v1::FilterExpr::IN_LIST);
+  *in.add_args() = HubColumn(column);
+  for (const std::string& value : values) *in.add_args() = HubText(value);
+  return in;
+}
+
+v1::FilterExpr HubEquals(const std::string& column, const std::string& text) {
+  v1::FilterExpr e;
+  e.set_kind(v1::FilterExpr::EQUAL);
+  *e.add_args() = HubColumn(column);
+  *e.add_args() = HubText(text);
+  return e;
+}
+
+v1::FilterExpr HubAtLeast(const std::string& column, int64_t timestamp_micros) {
+  v1::FilterExpr e;
+  e.set_kind(v1::FilterExpr::GREATER_EQUAL);
+  *e.add_args() = HubColumn(column);
+  v1::FilterExpr* literal = e.add_args();
+  literal->set_kind(v1::FilterExpr::LITERAL);
+  literal->mutable_literal()->mutable_type()->set_kind(v1::TIMESTAMP);
+  literal->mutable_literal()->set_int_value(timestamp_micros);
+  return e;
+}
+
+v1::FilterExpr HubAnd(std::vector<v1::FilterExpr> args) {
+  v1::FilterExpr e;
+  e.set_kind(v1::FilterExpr::AND);
+  for (v1::FilterExpr& a : args) *e.add_args() = std::move(a);
+  return e;
+}
+
+absl::StatusOr<Answer> HubScan(Connections& c, const std::string& table, const std::vector<std::string>& columns,
+                               const v1::FilterExpr& filter) {
   Answer answer;
   answer.columns = columns;
-  if (values.empty()) return answer;
   v1::ScanRequest request;
   request.set_table(table);
   for (const std::string& name : columns) request.add_columns(name);
-  v1::FilterExpr* in = request.mutable_filter();
-  in->set_kind(v1::FilterExpr::IN_LIST);
-  v1::FilterExpr* target = in->add_args();
-  target->set_kind(v1::FilterExpr::COLUMN);
-  target->set_column(column);
-  for (const std::string& value : values) {
-    v1::FilterExpr* literal = in->add_args();
-    literal->set_kind(v1::FilterExpr::LITERAL);
-    literal->mutable_literal()->mutable_type()->set_kind(v1::TEXT);
-    literal->mutable_literal()->set_text_value(value);
-  }
+  if (filter.kind() != v1::FilterExpr::KIND_UNSPECIFIED) *request.mutable_filter() = filter;
   grpc::ClientContext call;
   call.set_deadline(std::chrono::system_clock::now() + std::chrono::minutes(2));
   std::unique_ptr<v1::SourceService::Stub> hub = v1::SourceService::NewStub(c.devices);

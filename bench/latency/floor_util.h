@@ -17,6 +17,7 @@
 #include "absl/status/statusor.h"
 #include "bench/latency/answer.h"
 #include "bench/latency/workloads.h"
+#include "proto/source.pb.h"
 
 namespace tessera::bench::latency {
 
@@ -27,6 +28,13 @@ std::vector<absl::StatusOr<Answer>> Concurrently(std::vector<std::pair<Connector
 std::string IntList(const std::set<int64_t>& ids);
 
 absl::StatusOr<int64_t> ParseId(const std::string& cell);
+
+// The link index's (enterprise_id, record_id) rows of one source's records.
+std::string LinkRowsSql(const std::string& source, const std::string& record_type);
+
+// The enterprise ids of the records in `records` (first column: record
+// ids), from LinkRowsSql's rows.
+absl::StatusOr<std::set<int64_t>> LinkedPatients(const Answer& links, const Answer& records);
 
 // One patient's records in each source, from the link index: the ids of
 // ehr and lab patients and pharmacy customers, and the device hub's
@@ -41,9 +49,17 @@ absl::StatusOr<PatientIds> LookUpPatient(Connections& c, int64_t patient);
 // rows by the view's survivorship rules.
 absl::StatusOr<Answer> GoldenRecordFloor(Connections& c, int64_t patient, const PatientIds& ids);
 
-// The hub's rows of `table` whose `column` is one of `values`, as text.
-absl::StatusOr<Answer> HubScanIn(Connections& c, const std::string& table, const std::vector<std::string>& columns,
-                                 const std::string& column, const std::set<std::string>& values);
+// The hub's rows of `table` that pass `filter` (no filter when it is the
+// default instance), as text.
+absl::StatusOr<Answer> HubScan(Connections& c, const std::string& table, const std::vector<std::string>& columns,
+                               const v1::FilterExpr& filter);
+
+// Filters for HubScan: `column` IN (`values`), `column` = text, `column` >=
+// a timestamp in microseconds since 1970, and a conjunction.
+v1::FilterExpr HubIn(const std::string& column, const std::set<std::string>& values);
+v1::FilterExpr HubEquals(const std::string& column, const std::string& text);
+v1::FilterExpr HubAtLeast(const std::string& column, int64_t timestamp_micros);
+v1::FilterExpr HubAnd(std::vector<v1::FilterExpr> args);
 
 // A condition for the peer that `column` (of a foreign table) is one of the
 // patient's record ids in `source`, written so each wrapper pushes it into

@@ -114,9 +114,10 @@ absl::StatusOr<Answer> Floor(Connections& c, int64_t patient) {
     return out.Take();
   }
   auto golden = std::async(std::launch::async, [&] { return GoldenRecordFloor(c, patient, ids); });
-  auto readings = std::async(std::launch::async, [&] {
-    return HubScanIn(c, "readings", {"reading_id", "type", "systolic", "diastolic", "pulse"}, "registration_id",
-                     ids.registrations);
+  auto readings = std::async(std::launch::async, [&]() -> absl::StatusOr<Answer> {
+    if (ids.registrations.empty()) return Answer{};
+    return HubScan(c, "readings", {"reading_id", "type", "systolic", "diastolic", "pulse"},
+                   HubIn("registration_id", ids.registrations));
   });
   struct Query {
     const char* section;

@@ -22,25 +22,6 @@ constexpr char kWarfarinNdcs[] = "'70954103010', '71205058230', '72688002201'"; 
 constexpr char kNsaidRxnorms[] = "'197806', '197807', '198014'";  // ibuprofen 600/800, naproxen
 constexpr char kNinetyDaysAgo[] = "2026-08-03";
 
-// Enterprise ids of a source's records, from the link index's rows
-// (enterprise_id, record_id) and the record ids found.
-absl::StatusOr<std::set<int64_t>> Linked(const Answer& links, const Answer& records) {
-  std::set<std::string> found;
-  for (const auto& r : records.rows) found.insert(r[0]);
-  std::set<int64_t> out;
-  for (const auto& r : links.rows) {
-    if (!found.count(r[1])) continue;
-    ASSIGN_OR_RETURN(int64_t id, ParseId(r[0]));
-    out.insert(id);
-  }
-  return out;
-}
-
-std::string LinkRows(const char* source, const char* record_type) {
-  return absl::StrCat("SELECT enterprise_id, record_id FROM link_record WHERE source = '", source,
-                      "' AND record_type = '", record_type, "'");
-}
-
 // The four sub-queries are independent, so all run at once; the link index
 // is read per source (a few MB at 100,000 people) and joined here.
 absl::StatusOr<Answer> MedicationFloor(Connections& c, int64_t) {
@@ -49,12 +30,12 @@ absl::StatusOr<Answer> MedicationFloor(Connections& c, int64_t) {
                                       ") AND dispensed_on >= '", kNinetyDaysAgo, "'")},
       {c.ehr.get(), absl::StrCat("SELECT patient_id FROM ehr.medication_order WHERE rxnorm_code IN (",
                                  kNsaidRxnorms, ")")},
-      {c.identity.get(), LinkRows("pharmacy", "customer")},
-      {c.identity.get(), LinkRows("ehr", "patient")},
+      {c.identity.get(), LinkRowsSql("pharmacy", "customer")},
+      {c.identity.get(), LinkRowsSql("ehr", "patient")},
   });
   for (const auto& g : got) RETURN_IF_ERROR(g.status());
-  ASSIGN_OR_RETURN(std::set<int64_t> warfarin, Linked(*got[2], *got[0]));
-  ASSIGN_OR_RETURN(std::set<int64_t> nsaid, Linked(*got[3], *got[1]));
+  ASSIGN_OR_RETURN(std::set<int64_t> warfarin, LinkedPatients(*got[2], *got[0]));
+  ASSIGN_OR_RETURN(std::set<int64_t> nsaid, LinkedPatients(*got[3], *got[1]));
   Answer out;
   out.columns = {"patient_id"};
   for (int64_t id : warfarin) {
@@ -83,18 +64,18 @@ absl::StatusOr<Answer> CareGapFloor(Connections& c, int64_t) {
                                  "'")},
       {c.ehr.get(), absl::StrCat("SELECT patient_id FROM ehr.procedure WHERE cpt_code IN (", kEyeExams,
                                  ") AND performed_at >= TIMESTAMP '", kOneYearAgo, "'")},
-      {c.identity.get(), LinkRows("ehr", "patient")},
-      {c.identity.get(), LinkRows("lab", "patient")},
+      {c.identity.get(), LinkRowsSql("ehr", "patient")},
+      {c.identity.get(), LinkRowsSql("lab", "patient")},
   });
   for (const auto& g : got) RETURN_IF_ERROR(g.status());
   std::set<int64_t> diabetic, examined;
   for (int i : {0, 1}) {
-    ASSIGN_OR_RETURN(std::set<int64_t> ids, Linked(*got[4], *got[i]));
+    ASSIGN_OR_RETURN(std::set<int64_t> ids, LinkedPatients(*got[4], *got[i]));
     diabetic.insert(ids.begin(), ids.end());
   }
-  ASSIGN_OR_RETURN(std::set<int64_t> lab, Linked(*got[5], *got[2]));
+  ASSIGN_OR_RETURN(std::set<int64_t> lab, LinkedPatients(*got[5], *got[2]));
   diabetic.insert(lab.begin(), lab.end());
-  ASSIGN_OR_RETURN(examined, Linked(*got[4], *got[3]));
+  ASSIGN_OR_RETURN(examined, LinkedPatients(*got[4], *got[3]));
   Answer out;
   out.columns = {"patient_id"};
   for (int64_t id : diabetic) {
@@ -123,6 +104,7 @@ std::vector<Workload> Workloads() {
       .peer_call = [](Connections& c, int64_t p) { return ScanAll(*c.peer, PeerGoldenRecordSql(c, p)); },
   });
   out.push_back(PatientRecordWorkload());
+  out.push_back(HeartFailureWorkload());
   out.push_back({
       .name = "care_gap",
       .question = "type 2 diabetes or an HbA1c of 6.5 % or more in the last year, and no diabetic eye exam in the "

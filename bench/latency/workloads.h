@@ -59,8 +59,9 @@ struct Workload {
   std::function<absl::StatusOr<Answer>(Connections&, int64_t patient)> peer_call;
 };
 
-// One patient's whole record (GetPatientRecord), defined in patient_record.cc.
-Workload PatientRecordWorkload();
+// Workloads defined in files of their own.
+Workload PatientRecordWorkload();  // patient_record.cc
+Workload HeartFailureWorkload();   // heart_failure.cc
 
 std::vector<Workload> Workloads();
 

@@ -183,10 +183,14 @@ void AddUnifiedViews(const UnifiedViewOptions& o, config::TesseraConfig* cfg) {
   if (linked) {
     // One result reported by the EHR and the lab (or twice by one of them):
     // same person, same code, within five minutes, same value in one unit
-    // up to the rounding of the unit it was reported in.
+    // up to the rounding of the unit it was reported in. A home device's
+    // reading and a clinic's measurement are never one report, so the
+    // category is part of the key (which also lets a filter on it reach
+    // the sources).
     config::Deduplication* d = observation->mutable_deduplicate();
     d->add_key("patient_id");
     d->add_key("code");
+    d->add_key("category");
     d->set_time("effective_at");
     d->set_time_tolerance_seconds(300);
     d->set_value("value");

@@ -45,7 +45,7 @@ TEST(LinkedView, AnEnterpriseIdReachesEverySourceAsItsOwnIds) {
   ASSERT_TRUE(plan.ok()) << plan.status();
   EXPECT_THAT(*plan, HasSubstr("\"enterprise_id\" = 17"));
   EXPECT_THAT(*plan, HasSubstr("(\"t0\".\"test_code\" IN ('HBA1C', 'A1C'))"));
-  EXPECT_THAT(*plan, HasSubstr("Deduplicate on [patient_id, code]"));
+  EXPECT_THAT(*plan, HasSubstr("Deduplicate on [patient_id, code, category]"));
 }
 
 TEST(LinkedView, OnePersonsResultsFromEverySystemAreOneDeduplicatedList) {
