@@ -61,7 +61,8 @@ absl::Status HashJoinOperator::Open(ExecContext& ctx) {
   phase_ = Phase::kBuild;
   finished_ = false;
   RETURN_IF_ERROR(left_->Open(ctx));
-  return right_->Open(ctx);
+  RETURN_IF_ERROR(right_->Open(ctx));
+  return build_in_open_ ? Build() : absl::OkStatus();
 }
 
 absl::StatusOr<bool> HashJoinOperator::Next(RowBatch& out) {

@@ -47,6 +47,12 @@ class HashJoinOperator : public Operator {
                    std::vector<int> left_keys, std::vector<int> right_keys,
                    std::unique_ptr<Expr> residual = nullptr, bool null_aware = false);
 
+  // Reads the build side in Open instead of at the first Next. A bind
+  // join's keys then reach its probe's source at once, so the branches of a
+  // UNION ALL of bind joins (a unified view over many sources) query their
+  // sources together instead of one after another.
+  void BuildInOpen() { build_in_open_ = true; }
+
   const std::shared_ptr<const Schema>& schema() const override { return schema_; }
   absl::Status Open(ExecContext& ctx) override;
   absl::StatusOr<bool> Next(RowBatch& out) override;
@@ -57,6 +63,7 @@ class HashJoinOperator : public Operator {
 
  private:
   enum class Phase { kBuild, kFetchProbe, kProbe, kProbeTail, kBuildTail, kDone };
+  bool build_in_open_ = false;
 
   absl::Status Build();
   absl::Status FetchProbe();

@@ -357,8 +357,10 @@ absl::StatusOr<OperatorPtr> BuildJoin(LogicalNode& n) {
       return col >= left_width ? col + added_left : col;
     }));
   }
-  OperatorPtr join = std::make_unique<HashJoinOperator>(std::move(left), std::move(right), type, std::move(lpos),
-                                                        std::move(rpos), std::move(rest), n.null_aware);
+  auto hash_join = std::make_unique<HashJoinOperator>(std::move(left), std::move(right), type, std::move(lpos),
+                                                      std::move(rpos), std::move(rest), n.null_aware);
+  if (probe != nullptr) hash_join->BuildInOpen();
+  OperatorPtr join = std::move(hash_join);
   if (join->schema()->num_fields() == static_cast<int>(n.fields.size())) return join;
   // Drop the computed key columns: left keys sit after the left columns,
   // right keys after the right ones.
