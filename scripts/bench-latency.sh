@@ -72,6 +72,14 @@ psql_as() {  # DB ARGS...: psql as tessera on the bench PostgreSQL
   local db=$1; shift
   PGPASSWORD=tessera PGOPTIONS='-c client_min_messages=warning' psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$TESSERA_PG_PORT" -U tessera -d "$db" "$@"
 }
+# At 32 clients, Tessera, the floor and the peer each open hundreds of
+# connections (a patient's record reads fifteen tables at once).
+if [[ $(psql_as riverside -tA -c 'SHOW max_connections') -lt 1000 ]]; then
+  psql_as riverside -c 'ALTER SYSTEM SET max_connections = 1000'
+  bash scripts/lib/servers.sh stop
+  bash scripts/lib/servers.sh start
+fi
+mysql -h 127.0.0.1 -P "$TESSERA_MARIADB_PORT" -u tessera -ptessera -e 'SET GLOBAL max_connections = 1000' 
 
 # ---------------------------------------------------------------- build
 bazel build //engine/cli:tessera //bench/latency:latency_bench

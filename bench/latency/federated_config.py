@@ -11,6 +11,7 @@ import re
 import sys
 
 IDLE = 64
+OPEN = 512
 
 
 def main():
@@ -23,10 +24,11 @@ def main():
         if name in moved:
             conn, dialect = moved[name]
             return (f'source {{\n  name: "{name}"\n  odbc {{\n    connection_string: "{conn}"\n'
-                    f'    dialect: {dialect}\n    schema: "{name}"\n    max_idle_connections: {IDLE}\n  }}\n}}')
+                    f'    dialect: {dialect}\n    schema: "{name}"\n    max_idle_connections: {IDLE}\n'
+                    f'    max_connections: {OPEN}\n  }}\n}}')
         if name == "devices":
             return re.sub(r'address: "[^"]*"', f'address: "{hub}"', block)
-        return block.replace("    dialect: SQLITE\n", f"    dialect: SQLITE\n    max_idle_connections: {IDLE}\n")
+        return block.replace("    dialect: SQLITE\n", f"    dialect: SQLITE\n    max_idle_connections: {IDLE}\n    max_connections: {OPEN}\n")
 
     out, n = re.subn(r'source \{\n  name: "(\w+)"\n.*?\n\}', source, text, flags=re.S)
     if n < 5 or "POSTGRESQL" not in out or "MARIADB" not in out:

@@ -9,7 +9,7 @@ namespace tessera::odbc {
 OdbcConnector::OdbcConnector(OdbcSourceOptions options)
     : options_(std::move(options)),
       pool_(options_.name, options_.connection_string, options_.dialect, options_.schema,
-            options_.max_idle_connections) {
+            options_.max_idle_connections, options_.max_connections, options_.connection_wait) {
   // Every SQL database computes all of these; what the planner may push is
   // further limited by where the dialects' semantics differ.
   capabilities_ = {.projection = true, .filter = true, .limit = true, .order_by = true,

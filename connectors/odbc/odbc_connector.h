@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/time/time.h"
 #include "connectors/connector.h"
 #include "connectors/dialect.h"
 #include "connectors/odbc/connection_pool.h"
@@ -27,6 +28,10 @@ struct OdbcSourceOptions {
   // empty for the connection's default.
   std::string schema;
   int max_idle_connections = 8;
+  // Open connections at most (idle and in use); a scan waits up to
+  // connection_wait for one to be free.
+  int max_connections = 32;
+  absl::Duration connection_wait = absl::Seconds(10);
   // Keyset page size for drivers that buffer whole results (MariaDB's, SQLite's).
   int64_t page_rows = 50000;
 };

@@ -37,6 +37,7 @@ absl::StatusOr<std::unique_ptr<SourceRegistry>> SourceRegistry::Create(
           options.max_idle_connections = source.odbc().max_idle_connections();
         }
         if (source.odbc().page_rows() > 0) options.page_rows = source.odbc().page_rows();
+        if (source.odbc().max_connections() > 0) options.max_connections = source.odbc().max_connections();
         connector = std::make_unique<odbc::OdbcConnector>(std::move(options));
         break;
       }

@@ -17,6 +17,7 @@
 #define TESSERA_ENGINE_EXEC_HASH_JOIN_OPERATOR_H_
 
 #include <cstdint>
+#include <future>
 #include <memory>
 #include <string>
 #include <vector>
@@ -47,10 +48,13 @@ class HashJoinOperator : public Operator {
                    std::vector<int> left_keys, std::vector<int> right_keys,
                    std::unique_ptr<Expr> residual = nullptr, bool null_aware = false);
 
-  // Reads the build side in Open instead of at the first Next. A bind
-  // join's keys then reach its probe's source at once, so the branches of a
-  // UNION ALL of bind joins (a unified view over many sources) query their
-  // sources together instead of one after another.
+  ~HashJoinOperator() override;
+
+  // Starts reading the build side in Open, on a thread of its own, instead
+  // of at the first Next. A bind join's keys then reach its probe's source
+  // at once, so the branches of a UNION ALL of bind joins (a unified view
+  // over many sources) query their sources together instead of one after
+  // another.
   void BuildInOpen() { build_in_open_ = true; }
 
   const std::shared_ptr<const Schema>& schema() const override { return schema_; }
@@ -64,6 +68,7 @@ class HashJoinOperator : public Operator {
  private:
   enum class Phase { kBuild, kFetchProbe, kProbe, kProbeTail, kBuildTail, kDone };
   bool build_in_open_ = false;
+  std::future<absl::Status> opened_build_;  // Valid until Next waits for it.
 
   absl::Status Build();
   absl::Status FetchProbe();
