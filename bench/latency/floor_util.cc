@@ -23,6 +23,7 @@ namespace {
 struct PersonFields {
   std::string source;
   std::vector<std::string> values;  // The nine fields; "NULL" when absent.
+  int64_t id = 0;                   // Ids grow with registration time.
 };
 
 const std::vector<std::string> kPersonFields = {"family_name", "given_name", "birth_date", "gender", "address_line",
@@ -129,21 +130,24 @@ absl::StatusOr<PatientIds> LookUpPatient(Connections& c, int64_t patient) {
 absl::StatusOr<Answer> GoldenRecordFloor(Connections& c, int64_t patient, const PatientIds& ids) {
   std::vector<absl::StatusOr<Answer>> got = Concurrently({
       {c.ehr.get(), absl::StrCat("SELECT family_name, given_name, birth_date, sex, address_line, city, state, zip, "
-                                 "phone FROM ehr.patient WHERE patient_id IN (",
+                                 "phone, patient_id FROM ehr.patient WHERE patient_id IN (",
                                  IntList(ids.numeric.at("ehr")), ")")},
       {c.pharmacy.get(), absl::StrCat("SELECT last_name, first_name, date_of_birth, gender, address_line, city, "
-                                      "state, postal_code, phone FROM customer WHERE customer_id IN (",
+                                      "state, postal_code, phone, customer_id FROM customer WHERE customer_id IN (",
                                       IntList(ids.numeric.at("pharmacy")), ")")},
-      {c.lab.get(), absl::StrCat("SELECT patient_name, sex, zip, phone FROM lab.patient WHERE lab_patient_id IN (",
+      {c.lab.get(), absl::StrCat("SELECT patient_name, sex, zip, phone, lab_patient_id FROM lab.patient WHERE "
+                                 "lab_patient_id IN (",
                                  IntList(ids.numeric.at("lab")), ")")},
   });
   for (const auto& g : got) RETURN_IF_ERROR(g.status());
   std::vector<PersonFields> people;
   for (const auto& r : got[0]->rows) {
-    people.push_back({"ehr", {r[0], r[1], r[2], Gender(r[3]), r[4], r[5], r[6], Zip5(r[7]), Digits(r[8])}});
+    ASSIGN_OR_RETURN(int64_t id, ParseId(r[9]));
+    people.push_back({"ehr", {r[0], r[1], r[2], Gender(r[3]), r[4], r[5], r[6], Zip5(r[7]), Digits(r[8])}, id});
   }
   for (const auto& r : got[1]->rows) {
-    people.push_back({"pharmacy", {r[0], r[1], r[2], Lower(r[3]), r[4], r[5], r[6], Zip5(r[7]), Digits(r[8])}});
+    ASSIGN_OR_RETURN(int64_t id, ParseId(r[9]));
+    people.push_back({"pharmacy", {r[0], r[1], r[2], Lower(r[3]), r[4], r[5], r[6], Zip5(r[7]), Digits(r[8])}, id});
   }
   for (const auto& r : got[2]->rows) {
     std::string family = "NULL", given = "NULL";
@@ -152,8 +156,9 @@ absl::StatusOr<Answer> GoldenRecordFloor(Connections& c, int64_t patient, const 
       family = r[0].substr(0, comma);
       given = Trim(r[0].substr(comma + 1));
     }
+    ASSIGN_OR_RETURN(int64_t id, ParseId(r[4]));
     people.push_back(
-        {"lab", {family, given, "NULL", Gender(r[1]), "NULL", "NULL", "NULL", Zip5(r[2]), Digits(r[3])}});
+        {"lab", {family, given, "NULL", Gender(r[1]), "NULL", "NULL", "NULL", Zip5(r[2]), Digits(r[3])}, id});
   }
   Answer out;
   out.columns = {"patient_id"};
@@ -167,11 +172,15 @@ absl::StatusOr<Answer> GoldenRecordFloor(Connections& c, int64_t patient, const 
   for (size_t f = 0; f < kPersonFields.size(); ++f) {
     std::string value = "NULL", from = "NULL";
     for (const std::string& source : kTrust[f]) {
-      std::string best;  // max() over the source's records, as the view does.
+      std::string best;  // From the source's most recent record having it.
+      int64_t best_id = 0;
       bool any = false;
       for (const PersonFields& p : people) {
         if (p.source != source || p.values[f] == "NULL") continue;
-        if (!any || p.values[f] > best) best = p.values[f];
+        if (!any || p.id > best_id) {
+          best = p.values[f];
+          best_id = p.id;
+        }
         any = true;
       }
       if (any) {
@@ -187,7 +196,6 @@ absl::StatusOr<Answer> GoldenRecordFloor(Connections& c, int64_t patient, const 
   out.rows.push_back(std::move(row));
   return out;
 }
-
 
 v1::FilterExpr HubColumn(const std::string& column) {
   v1::FilterExpr e;

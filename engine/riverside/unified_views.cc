@@ -104,19 +104,22 @@ std::vector<std::string> ObservationBranches(const UnifiedViewOptions& o) {
   return out;
 }
 
-// Each source's patient records in one shape, for the golden record.
+// Each source's patient records in one shape, for the golden record, with
+// each record's recency: its id (every Riverside source hands ids out in
+// registration order) as fixed-width text, so that text order is time order.
 std::vector<std::string> PersonBranches(const UnifiedViewOptions& o) {
   const char* digits = "replace(replace(replace(replace(r.phone, '(', ''), ')', ''), '-', ''), ' ', '')";
+  auto recency = [](const char* id) { return absl::StrCat(", CAST(1000000000000 + r.", id, " AS text) AS recency"); };
   return {
       Branch(o, kEhr, "ehr.patient",
              absl::StrCat("r.family_name, r.given_name, r.birth_date, CASE r.sex WHEN 'F' THEN 'female' WHEN 'M' THEN "
                           "'male' WHEN 'U' THEN 'unknown' END AS gender, r.address_line, r.city, r.state, "
                           "substr(r.zip, 1, 5) AS zip, ",
-                          digits, " AS phone")),
+                          digits, " AS phone", recency("patient_id"))),
       Branch(o, kPharmacy, "pharmacy.customer",
              absl::StrCat("r.last_name, r.first_name, r.date_of_birth, lower(r.gender), r.address_line, r.city, "
                           "r.state, substr(r.postal_code, 1, 5), ",
-                          digits)),
+                          digits, recency("customer_id"))),
       // "FAMILY, GIVEN M"; its MM/DD/YYYY birth dates are too often
       // swapped to be trusted, so the lab gives no birth date.
       Branch(o, kLab, "lab.patient",
@@ -125,20 +128,23 @@ std::vector<std::string> PersonBranches(const UnifiedViewOptions& o) {
                           "trim(substr(r.patient_name, strpos(r.patient_name, ',') + 1)) END, CAST(NULL AS date), "
                           "CASE r.sex WHEN 'F' THEN 'female' WHEN 'M' THEN 'male' WHEN 'U' THEN 'unknown' END, "
                           "CAST(NULL AS text), CAST(NULL AS text), CAST(NULL AS text), substr(r.zip, 1, 5), ",
-                          digits)),
+                          digits, recency("lab_patient_id"))),
   };
 }
 
 // The golden record: each field from the most trusted source that has it
-// (`order`), and which source that was.
+// (`order`), and within that source from its most recent record that has
+// it; and which source that was. "Most recent non-empty" is the greatest
+// recency-prefixed value, the 13-digit prefix then cut off.
 std::string GoldenRecord(const UnifiedViewOptions& o) {
   struct FieldRule {
     const char* name;
     std::vector<const char*> order;
+    bool date = false;
   };
   const std::vector<FieldRule> rules = {
       {"family_name", {"ehr", "pharmacy", "lab"}}, {"given_name", {"ehr", "pharmacy", "lab"}},
-      {"birth_date", {"ehr", "pharmacy"}},         {"gender", {"ehr", "lab", "pharmacy"}},
+      {"birth_date", {"ehr", "pharmacy"}, true},   {"gender", {"ehr", "lab", "pharmacy"}},
       {"address_line", {"ehr", "pharmacy"}},       {"city", {"ehr", "pharmacy"}},
       {"state", {"ehr", "pharmacy"}},              {"zip", {"ehr", "pharmacy", "lab"}},
       {"phone", {"ehr", "pharmacy", "lab"}},
@@ -147,9 +153,12 @@ std::string GoldenRecord(const UnifiedViewOptions& o) {
   for (const FieldRule& f : rules) {
     std::vector<std::string> values, sources;
     for (const char* source : f.order) {
-      std::string value = absl::StrCat("max(CASE WHEN patient_source = '", source, "' THEN ", f.name, " END)");
-      sources.push_back(absl::StrCat("WHEN ", value, " IS NOT NULL THEN '", source, "'"));
-      values.push_back(std::move(value));
+      std::string latest =
+          absl::StrCat("max(CASE WHEN patient_source = '", source, "' AND ", f.name, " IS NOT NULL THEN recency || ",
+                       f.date ? absl::StrCat("CAST(", f.name, " AS text)") : f.name, " END)");
+      sources.push_back(absl::StrCat("WHEN ", latest, " IS NOT NULL THEN '", source, "'"));
+      std::string value = absl::StrCat("substr(", latest, ", 14)");
+      values.push_back(f.date ? absl::StrCat("CAST(", value, " AS date)") : value);
     }
     columns.push_back(absl::StrCat("coalesce(", absl::StrJoin(values, ", "), ") AS ", f.name));
     columns.push_back(absl::StrCat("CASE ", absl::StrJoin(sources, " "), " END AS ", f.name, "_source"));
@@ -157,7 +166,7 @@ std::string GoldenRecord(const UnifiedViewOptions& o) {
   columns.push_back("count(*) AS source_records");
   return absl::StrCat("SELECT ", absl::StrJoin(columns, ", "),
                       " FROM (SELECT patient_id, patient_source, patient_ref, family_name, given_name, birth_date, "
-                      "gender, address_line, city, state, zip, phone FROM (",
+                      "gender, address_line, city, state, zip, phone, recency FROM (",
                       absl::StrJoin(PersonBranches(o), " UNION ALL "), ") AS b) AS p GROUP BY patient_id");
 }
 

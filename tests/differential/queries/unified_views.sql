@@ -370,8 +370,10 @@ GROUP BY pr.person_id, e.encounter_class
 -- name: golden_record
 -- The golden record: each field from the most trusted source holding it
 -- (names, phone and zip: EHR, then pharmacy, then lab; birth date: EHR,
--- then pharmacy; gender: EHR, then lab, then pharmacy), and how many source
--- records the person has in the three systems according to the truth.
+-- then pharmacy; gender: EHR, then lab, then pharmacy), within a source
+-- from its most recent record holding it (ids grow with registration time),
+-- and how many source records the person has in the three systems
+-- according to the truth.
 SELECT patient_id, family_name, family_name_source, given_name, birth_date, birth_date_source, gender, gender_source,
        zip, phone, phone_source, source_records
 FROM patient
@@ -379,13 +381,13 @@ FROM patient
 WITH shown AS (
   SELECT pr.person_id, 'ehr' AS src, r.family_name AS family, r.given_name AS given, r.birth_date AS born,
          CASE r.sex WHEN 'F' THEN 'female' WHEN 'M' THEN 'male' END AS gender, left(r.zip, 5) AS zip,
-         regexp_replace(r.phone, '[^0-9]', '', 'g') AS phone
+         regexp_replace(r.phone, '[^0-9]', '', 'g') AS phone, r.patient_id AS rid
   FROM ehr.patient r
   JOIN truth.person_records pr ON pr.source = 'ehr' AND pr.record_type = 'patient'
    AND pr.record_id = CAST(r.patient_id AS text)
   UNION ALL
   SELECT pr.person_id, 'pharmacy', r.last_name, r.first_name, r.date_of_birth, lower(r.gender), left(r.postal_code, 5),
-         regexp_replace(r.phone, '[^0-9]', '', 'g')
+         regexp_replace(r.phone, '[^0-9]', '', 'g'), r.customer_id
   FROM pharmacy.customer r
   JOIN truth.person_records pr ON pr.source = 'pharmacy' AND pr.record_type = 'customer'
    AND pr.record_id = CAST(r.customer_id AS text)
@@ -393,24 +395,24 @@ WITH shown AS (
   SELECT pr.person_id, 'lab', nullif(split_part(r.patient_name, ',', 1), r.patient_name),
          CASE WHEN r.patient_name LIKE '%,%' THEN btrim(split_part(r.patient_name, ',', 2)) END, NULL,
          CASE r.sex WHEN 'F' THEN 'female' WHEN 'M' THEN 'male' WHEN 'U' THEN 'unknown' END, left(r.zip, 5),
-         regexp_replace(r.phone, '[^0-9]', '', 'g')
+         regexp_replace(r.phone, '[^0-9]', '', 'g'), r.lab_patient_id
   FROM lab.patient r
   JOIN truth.person_records pr ON pr.source = 'lab' AND pr.record_type = 'patient'
    AND pr.record_id = CAST(r.lab_patient_id AS text)
 ),
 best AS (
   SELECT person_id,
-         max(family) FILTER (WHERE src = 'ehr') AS family_ehr, max(family) FILTER (WHERE src = 'pharmacy') AS family_ph,
-         max(family) FILTER (WHERE src = 'lab') AS family_lab,
-         max(given) FILTER (WHERE src = 'ehr') AS given_ehr, max(given) FILTER (WHERE src = 'pharmacy') AS given_ph,
-         max(given) FILTER (WHERE src = 'lab') AS given_lab,
-         max(born) FILTER (WHERE src = 'ehr') AS born_ehr, max(born) FILTER (WHERE src = 'pharmacy') AS born_ph,
-         max(gender) FILTER (WHERE src = 'ehr') AS gender_ehr, max(gender) FILTER (WHERE src = 'lab') AS gender_lab,
-         max(gender) FILTER (WHERE src = 'pharmacy') AS gender_ph,
-         max(zip) FILTER (WHERE src = 'ehr') AS zip_ehr, max(zip) FILTER (WHERE src = 'pharmacy') AS zip_ph,
-         max(zip) FILTER (WHERE src = 'lab') AS zip_lab,
-         max(phone) FILTER (WHERE src = 'ehr') AS phone_ehr, max(phone) FILTER (WHERE src = 'pharmacy') AS phone_ph,
-         max(phone) FILTER (WHERE src = 'lab') AS phone_lab
+         (array_agg(family ORDER BY rid DESC) FILTER (WHERE src = 'ehr' AND family IS NOT NULL))[1] AS family_ehr, (array_agg(family ORDER BY rid DESC) FILTER (WHERE src = 'pharmacy' AND family IS NOT NULL))[1] AS family_ph,
+         (array_agg(family ORDER BY rid DESC) FILTER (WHERE src = 'lab' AND family IS NOT NULL))[1] AS family_lab,
+         (array_agg(given ORDER BY rid DESC) FILTER (WHERE src = 'ehr' AND given IS NOT NULL))[1] AS given_ehr, (array_agg(given ORDER BY rid DESC) FILTER (WHERE src = 'pharmacy' AND given IS NOT NULL))[1] AS given_ph,
+         (array_agg(given ORDER BY rid DESC) FILTER (WHERE src = 'lab' AND given IS NOT NULL))[1] AS given_lab,
+         (array_agg(born ORDER BY rid DESC) FILTER (WHERE src = 'ehr' AND born IS NOT NULL))[1] AS born_ehr, (array_agg(born ORDER BY rid DESC) FILTER (WHERE src = 'pharmacy' AND born IS NOT NULL))[1] AS born_ph,
+         (array_agg(gender ORDER BY rid DESC) FILTER (WHERE src = 'ehr' AND gender IS NOT NULL))[1] AS gender_ehr, (array_agg(gender ORDER BY rid DESC) FILTER (WHERE src = 'lab' AND gender IS NOT NULL))[1] AS gender_lab,
+         (array_agg(gender ORDER BY rid DESC) FILTER (WHERE src = 'pharmacy' AND gender IS NOT NULL))[1] AS gender_ph,
+         (array_agg(zip ORDER BY rid DESC) FILTER (WHERE src = 'ehr' AND zip IS NOT NULL))[1] AS zip_ehr, (array_agg(zip ORDER BY rid DESC) FILTER (WHERE src = 'pharmacy' AND zip IS NOT NULL))[1] AS zip_ph,
+         (array_agg(zip ORDER BY rid DESC) FILTER (WHERE src = 'lab' AND zip IS NOT NULL))[1] AS zip_lab,
+         (array_agg(phone ORDER BY rid DESC) FILTER (WHERE src = 'ehr' AND phone IS NOT NULL))[1] AS phone_ehr, (array_agg(phone ORDER BY rid DESC) FILTER (WHERE src = 'pharmacy' AND phone IS NOT NULL))[1] AS phone_ph,
+         (array_agg(phone ORDER BY rid DESC) FILTER (WHERE src = 'lab' AND phone IS NOT NULL))[1] AS phone_lab
   FROM shown
   GROUP BY person_id
 )
