@@ -105,6 +105,7 @@ std::vector<Workload> Workloads() {
   });
   out.push_back(PatientRecordWorkload());
   out.push_back(HeartFailureWorkload());
+  out.push_back(PopulationWorkload());
   out.push_back({
       .name = "care_gap",
       .question = "type 2 diabetes or an HbA1c of 6.5 % or more in the last year, and no diabetic eye exam in the "

@@ -62,6 +62,7 @@ struct Workload {
 // Workloads defined in files of their own.
 Workload PatientRecordWorkload();  // patient_record.cc
 Workload HeartFailureWorkload();   // heart_failure.cc
+Workload PopulationWorkload();     // population.cc
 
 std::vector<Workload> Workloads();
 

@@ -315,17 +315,29 @@ absl::StatusOr<OperatorPtr> BuildJoin(LogicalNode& n) {
                              n.join_type == LogicalJoinType::kRight;
   RemoteScanOperator* probe = nullptr;
   OperatorPtr left;
-  if (!left_keys.empty() && bindable_type && n.inputs[0]->kind == LogicalKind::kRemote &&
+  // The remote side may sit under filters its source could not take (a
+  // MariaDB text comparison is checked again here, its collation ignoring
+  // case): they then run above the probe, over the same columns.
+  std::vector<const LogicalNode*> local_filters;
+  LogicalNode* probed = n.inputs[0].get();
+  while (probed->kind == LogicalKind::kFilter) {
+    local_filters.push_back(probed);
+    probed = probed->inputs[0].get();
+  }
+  if (!left_keys.empty() && bindable_type && probed->kind == LogicalKind::kRemote &&
       left_keys[0]->op == ExprOp::kColumn &&
       MuchSmaller(*n.inputs[1], *n.inputs[0], /*as_keys=*/true) &&
-      CanRestrictWithKeys(*n.inputs[0], left_keys[0]->type, right_keys[0]->type)) {
-    LogicalNode& remote = *n.inputs[0];
+      CanRestrictWithKeys(*probed, left_keys[0]->type, right_keys[0]->type)) {
+    LogicalNode& remote = *probed;
     ASSIGN_OR_RETURN(ScanRequest request, MakeScanRequest(*remote.remote_plan, *remote.source));
     remote.remote_sql = ScanRequestText(request);
     std::unique_ptr<RemoteScanOperator> scan = BuildBindProbe(remote, left_keys[0]->column, request);
     scan->set_estimated_rows(EstimateRows(remote));
     probe = scan.get();
     left = std::move(scan);
+    for (auto f = local_filters.rbegin(); f != local_filters.rend(); ++f) {
+      left = std::make_unique<FilterOperator>(std::move(left), (*f)->predicate->Clone());
+    }
   } else {
     ASSIGN_OR_RETURN(left, Build(*n.inputs[0]));
   }
