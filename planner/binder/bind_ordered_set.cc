@@ -70,10 +70,12 @@ absl::StatusOr<std::unique_ptr<Expr>> Binder::BindOrderedSetAggregate(const ast:
     // A literal, or a literal with a cast (0.5::float8).
     const Expr* constant = fraction.get();
     if (constant->op == ExprOp::kCast && constant->args.size() == 1) constant = constant->args[0].get();
+    if (constant->op == ExprOp::kConstant && constant->constant.is_null()) {
+      return fail_at(absl::StrCat(must, ", not NULL"), f.location);
+    }
     if (constant->op != ExprOp::kConstant || !IsNumeric(fraction->type) || !IsNumeric(constant->type)) {
       return fail_at(must, f.location);
     }
-    if (constant->constant.is_null()) return fail_at(absl::StrCat(must, ", not NULL"), f.location);
     absl::StatusOr<Value> as_double = CastValue(constant->constant, DataType::Double());
     if (!as_double.ok()) return fail_at(must, f.location);
     const double v = as_double->double_value();

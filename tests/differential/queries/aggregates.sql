@@ -1,5 +1,6 @@
 -- GROUP BY, HAVING and the aggregates (count, count(DISTINCT), sum, avg,
--- min, max), over single sources and across them. PostgreSQL's AVG is
+-- min, max, and percentile_cont, percentile_disc and mode WITHIN GROUP),
+-- over single sources and across them. PostgreSQL's AVG is
 -- numeric and Tessera's a double: the suite compares numbers by value.
 
 -- name: row_counts_of_every_patient_index
@@ -192,10 +193,6 @@ FROM (SELECT state, patient_id AS ehr_id, CAST(NULL AS bigint) AS pharmacy_id FR
       UNION ALL
       SELECT state, CAST(NULL AS bigint), customer_id FROM pharmacy.customer) t
 GROUP BY state
-
--- The ordered-set aggregates (percentile_cont, percentile_disc, mode WITHIN
--- GROUP): computed in PostgreSQL when a group's values all come from it,
--- by the engine over MariaDB, SQLite and joins across sources.
 
 -- name: median_result_per_lab_code
 SELECT test_code, count(*) AS n,

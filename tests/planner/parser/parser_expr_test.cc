@@ -519,7 +519,7 @@ TEST(Parser, RefusesExpressionsTheTreeCannotHold) {
             "ORDER BY inside an aggregate call is not supported at position 8"},
            {"SELECT count(*) FILTER (WHERE x > 1) FROM t", "FILTER is not supported at position 8"},
            {"SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY v USING <) FROM t",
-            "ORDER BY ... USING is not supported at position 50"},
+            "ORDER BY ... USING is not supported at position 60"},
            {"SELECT f(VARIADIC ARRAY[1])", "VARIADIC is not supported at position 8"},
            {"SELECT f(a => 1)", "a named function argument is not supported at position 10"},
            {"SELECT x > ALL (SELECT 1) FROM t WHERE x @> y",
