@@ -7,10 +7,6 @@
 #include "planner/binder/type_rules.h"
 
 namespace tessera {
-
-// The ordered-set aggregate called `name` (bind_ordered_set.cc).
-std::optional<AggregateOp> OrderedSetAggregateFor(const std::string& name);
-
 namespace {
 
 using ExprList = std::vector<std::unique_ptr<Expr>>;

@@ -19,7 +19,7 @@
 
 namespace tessera {
 
-std::optional<AggregateOp> OrderedSetAggregateFor(const std::string& name) {
+std::optional<AggregateOp> Binder::OrderedSetAggregateFor(const std::string& name) {
   if (name == "percentile_cont") return AggregateOp::kPercentileCont;
   if (name == "percentile_disc") return AggregateOp::kPercentileDisc;
   if (name == "mode") return AggregateOp::kMode;
