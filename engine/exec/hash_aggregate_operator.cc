@@ -8,6 +8,7 @@
 #include "engine/common/status_macros.h"
 #include "engine/exec/batch_util.h"
 #include "engine/exec/exec_util.h"
+#include "engine/exec/ordered_set_state.h"
 #include "engine/expr/compare.h"
 #include "engine/types/decimal.h"
 
@@ -15,23 +16,6 @@ namespace tessera {
 namespace {
 
 using int128 = __int128;
-
-const char* AggregateName(AggregateOp op) {
-  switch (op) {
-    case AggregateOp::kCountStar:
-    case AggregateOp::kCount:
-      return "count";
-    case AggregateOp::kSum:
-      return "sum";
-    case AggregateOp::kAvg:
-      return "avg";
-    case AggregateOp::kMin:
-      return "min";
-    case AggregateOp::kMax:
-      return "max";
-  }
-  return "?";
-}
 
 bool IsNumeric(const DataType& t) {
   return t.id == TypeId::kInt64 || t.id == TypeId::kDecimal || t.id == TypeId::kDouble;
@@ -83,6 +67,9 @@ struct HashAggregateOperator::Accumulator {
     if (spec.distinct && spec.op != AggregateOp::kCountStar) {
       seen = std::make_unique<KeyTable>(std::vector<DataType>{DataType::Int64(), arg_type});
     }
+    if (IsOrderedSetAggregate(spec.op)) {
+      ordered = std::make_unique<OrderedSetState>(spec.op, arg_type, spec.fraction, spec.descending);
+    }
   }
 
   void Resize(int64_t groups) {
@@ -95,6 +82,8 @@ struct HashAggregateOperator::Accumulator {
       }
     } else if (spec.op == AggregateOp::kMin || spec.op == AggregateOp::kMax) {
       best.resize(groups, -1);
+    } else if (ordered != nullptr) {
+      ordered->Resize(groups);
     }
   }
 
@@ -160,6 +149,11 @@ struct HashAggregateOperator::Accumulator {
         }
         break;
       }
+      case AggregateOp::kPercentileCont:
+      case AggregateOp::kPercentileDisc:
+      case AggregateOp::kMode:
+        for (int64_t r : rows) ordered->Add(col, r, groups[r]);
+        break;
       default:
         break;
     }
@@ -177,6 +171,11 @@ struct HashAggregateOperator::Accumulator {
         case AggregateOp::kMin:
         case AggregateOp::kMax:
           CopyCell(best_values, best[g], out);
+          continue;
+        case AggregateOp::kPercentileCont:
+        case AggregateOp::kPercentileDisc:
+        case AggregateOp::kMode:
+          ordered->Finish(g, out);
           continue;
         default:
           break;
@@ -223,6 +222,7 @@ struct HashAggregateOperator::Accumulator {
                              dsum.capacity() * sizeof(double) + best.capacity() * sizeof(int64_t)) +
         best_values.MemoryBytes();
     if (seen != nullptr) bytes += seen->MemoryBytes();
+    if (ordered != nullptr) bytes += ordered->MemoryBytes();
     return bytes;
   }
 
@@ -234,6 +234,7 @@ struct HashAggregateOperator::Accumulator {
   std::vector<int64_t> best;   // min/max: the row of best_values, or -1.
   ColumnVector best_values;
   std::unique_ptr<KeyTable> seen;  // DISTINCT: (group id, value) pairs folded in.
+  std::unique_ptr<OrderedSetState> ordered;  // percentile_cont, percentile_disc, mode.
   std::vector<int64_t> rows;       // Scratch.
   std::vector<uint64_t> hashes;    // Scratch.
 };
@@ -257,7 +258,7 @@ absl::Status HashAggregateOperator::Open(ExecContext& ctx) {
       return absl::InternalError(absl::StrCat("group column out of range: #", g));
   }
   for (const AggregateSpec& a : aggregates_) {
-    const std::string what = absl::StrCat(AggregateName(a.op), "(#", a.arg, ")");
+    const std::string what = absl::StrCat(AggregateOpName(a.op), "(#", a.arg, ")");
     if (a.op == AggregateOp::kCountStar) {
       if (a.type.id != TypeId::kInt64) return absl::InternalError("count(*) must be bigint");
       continue;
@@ -281,6 +282,16 @@ absl::Status HashAggregateOperator::Open(ExecContext& ctx) {
       case AggregateOp::kMin:
       case AggregateOp::kMax:
         ok = a.type == at;
+        break;
+      case AggregateOp::kPercentileCont:
+        ok = !a.distinct && at.id == TypeId::kDouble && a.type.id == TypeId::kDouble && a.fraction >= 0 &&
+             a.fraction <= 1;
+        break;
+      case AggregateOp::kPercentileDisc:
+        ok = !a.distinct && a.type == at && a.fraction >= 0 && a.fraction <= 1;
+        break;
+      case AggregateOp::kMode:
+        ok = !a.distinct && a.type == at;
         break;
       default:
         break;
@@ -379,9 +390,12 @@ std::string HashAggregateOperator::Describe() const {
   if (!group_columns_.empty()) absl::StrAppend(&out, " by ", DescribeColumns(group_columns_));
   for (size_t i = 0; i < aggregates_.size(); ++i) {
     const AggregateSpec& a = aggregates_[i];
-    absl::StrAppend(&out, i == 0 ? ": " : ", ", AggregateName(a.op), "(");
+    absl::StrAppend(&out, i == 0 ? ": " : ", ", AggregateOpName(a.op), "(");
     if (a.op == AggregateOp::kCountStar) {
       absl::StrAppend(&out, "*)");
+    } else if (IsOrderedSetAggregate(a.op)) {
+      if (a.op != AggregateOp::kMode) absl::StrAppend(&out, a.fraction, " ");
+      absl::StrAppend(&out, "order by #", a.arg, a.descending ? " desc)" : ")");
     } else {
       absl::StrAppend(&out, a.distinct ? "DISTINCT " : "", "#", a.arg, ")");
     }

@@ -32,6 +32,13 @@ namespace tessera {
 // result's scale), of double double; avg double (of bigint and decimal from
 // the exact sum); min and max the argument's type (text compares bytewise).
 // NULL arguments are skipped; sum, avg, min and max of no values are NULL.
+//
+// The ordered-set aggregates keep every non-NULL value of a group (charged to
+// the MemoryTracker) and sort them when the group is output, in the order of
+// `descending`: percentile_cont of double is double, interpolated between the
+// two values around fraction * (n - 1); percentile_disc the first value whose
+// position (1-based) is at least fraction * n; mode the most frequent value,
+// the first in the order among equally frequent ones. Of no values: NULL.
 struct AggregateSpec {
   AggregateOp op = AggregateOp::kCountStar;
   // Whether each distinct argument value counts once per group.
@@ -39,6 +46,8 @@ struct AggregateSpec {
   int arg = -1;  // The child column; -1 for count(*).
   DataType type = DataType::Int64();
   std::string name;  // The output column's name.
+  double fraction = 0;      // percentile_cont, percentile_disc: in [0, 1].
+  bool descending = false;  // Ordered-set aggregates: the order of the values.
 };
 
 class HashAggregateOperator : public Operator {
@@ -52,7 +61,8 @@ class HashAggregateOperator : public Operator {
   const std::shared_ptr<const Schema>& schema() const override { return schema_; }
   absl::Status Open(ExecContext& ctx) override;
   absl::StatusOr<bool> Next(RowBatch& out) override;
-  // "HashAggregate by #0: count(*), sum(#2), count(DISTINCT #3)".
+  // "HashAggregate by #0: count(*), sum(#2), count(DISTINCT #3),
+  // percentile_cont(0.5 order by #4 desc)".
   std::string Describe() const override;
   std::vector<Operator*> children() const override { return {child_.get()}; }
 

@@ -273,6 +273,33 @@ std::string Expr::ToString() const {
   }
 }
 
+const char* AggregateOpName(AggregateOp op) {
+  switch (op) {
+    case AggregateOp::kCountStar:
+    case AggregateOp::kCount:
+      return "count";
+    case AggregateOp::kSum:
+      return "sum";
+    case AggregateOp::kAvg:
+      return "avg";
+    case AggregateOp::kMin:
+      return "min";
+    case AggregateOp::kMax:
+      return "max";
+    case AggregateOp::kPercentileCont:
+      return "percentile_cont";
+    case AggregateOp::kPercentileDisc:
+      return "percentile_disc";
+    case AggregateOp::kMode:
+      return "mode";
+  }
+  return "?";
+}
+
+bool IsOrderedSetAggregate(AggregateOp op) {
+  return op == AggregateOp::kPercentileCont || op == AggregateOp::kPercentileDisc || op == AggregateOp::kMode;
+}
+
 const char* WindowOpName(WindowOp op) {
   switch (op) {
     case WindowOp::kRowNumber:

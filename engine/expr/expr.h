@@ -109,16 +109,28 @@ struct Expr {
   std::string ToString() const;
 };
 
-// Aggregate functions of GROUP BY and the whole-input aggregate.
-enum class AggregateOp { kCountStar, kCount, kSum, kAvg, kMin, kMax };
+// Aggregate functions of GROUP BY and the whole-input aggregate. The last
+// three are the ordered-set aggregates, f(fraction) WITHIN GROUP (ORDER BY
+// arg): they see every value of a group, so they cannot be computed in parts.
+enum class AggregateOp { kCountStar, kCount, kSum, kAvg, kMin, kMax, kPercentileCont, kPercentileDisc, kMode };
+
+// "count", "sum", ..., "percentile_cont", "percentile_disc", "mode".
+const char* AggregateOpName(AggregateOp op);
+
+// Whether `op` is one of the ordered-set aggregates (WITHIN GROUP).
+bool IsOrderedSetAggregate(AggregateOp op);
 
 struct AggregateExpr {
   AggregateOp op;
   bool distinct = false;
-  std::unique_ptr<Expr> arg;  // Null for count(*).
+  std::unique_ptr<Expr> arg;  // Null for count(*); the ORDER BY value of WITHIN GROUP.
   DataType type;              // Result: count bigint; sum of int64 bigint,
                               // of decimal decimal, of double double; avg double;
-                              // min/max the argument's type.
+                              // min/max the argument's type; percentile_cont
+                              // double (its arg is double); percentile_disc and
+                              // mode the argument's type.
+  double fraction = 0;        // kPercentileCont, kPercentileDisc: in [0, 1].
+  bool descending = false;    // Ordered-set aggregates: ORDER BY arg DESC.
 };
 
 // Window functions over PARTITION BY ... ORDER BY ...; the aggregates

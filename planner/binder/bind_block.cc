@@ -317,8 +317,7 @@ absl::StatusOr<Binder::Bound> Binder::BindBlock(const ast::SelectStmt& stmt) {
     }
     for (AggregateExpr& a : aggregates) {
       if (a.arg != nullptr) a.arg = Remap(std::move(a.arg), kScalarMarker, from_width);
-      static const char* kNames[] = {"count", "count", "sum", "avg", "min", "max"};
-      agg->fields.push_back({kNames[static_cast<int>(a.op)], a.type, a.op != AggregateOp::kCountStar && a.op != AggregateOp::kCount});
+      agg->fields.push_back({AggregateOpName(a.op), a.type, a.op != AggregateOp::kCountStar && a.op != AggregateOp::kCount});
       agg->aggregates.push_back(std::move(a));
     }
     agg->inputs.push_back(std::move(plan));

@@ -68,6 +68,8 @@ std::optional<WindowOp> WindowAggregateFor(const std::string& name, bool star) {
       return WindowOp::kMin;
     case AggregateOp::kMax:
       return WindowOp::kMax;
+    default:
+      return std::nullopt;
   }
   return std::nullopt;
 }
@@ -77,6 +79,12 @@ std::optional<WindowOp> WindowAggregateFor(const std::string& name, bool star) {
 absl::StatusOr<std::unique_ptr<Expr>> Binder::BindFunction(const ast::Expr& expr, ExprContext& ctx) {
   const std::string& name = expr.name;
   auto fail = [&](absl::string_view why) { return ErrorAt(absl::InvalidArgumentError(why), expr.location); };
+  if (std::optional<AggregateOp> ordered = OrderedSetAggregateFor(name); ordered.has_value()) {
+    return BindOrderedSetAggregate(expr, *ordered, ctx);
+  }
+  if (expr.within_group) {
+    return fail(absl::StrCat(name, " is not an ordered-set aggregate, so it cannot have WITHIN GROUP"));
+  }
   if (IsTerminologyFunction(name)) return BindTerminology(expr, ctx);
 
   if (std::optional<WindowOp> wop = WindowFor(name); wop.has_value() || expr.window != nullptr) {

@@ -11,6 +11,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -84,6 +85,10 @@ class Binder {
 
   absl::StatusOr<std::unique_ptr<Expr>> BindExpr(const ast::Expr& expr, ExprContext& ctx);
   absl::StatusOr<std::unique_ptr<Expr>> BindFunction(const ast::Expr& expr, ExprContext& ctx);
+  // percentile_cont, percentile_disc and mode WITHIN GROUP (bind_ordered_set.cc).
+  static std::optional<AggregateOp> OrderedSetAggregateFor(const std::string& name);
+  absl::StatusOr<std::unique_ptr<Expr>> BindOrderedSetAggregate(const ast::Expr& expr, AggregateOp op,
+                                                                ExprContext& ctx);
   // map_code, map_unit, map_value and convert_unit (bind_terminology.cc).
   absl::StatusOr<std::unique_ptr<Expr>> BindTerminology(const ast::Expr& expr, ExprContext& ctx);
   absl::StatusOr<std::unique_ptr<Expr>> BindBinary(const ast::Expr& expr, ExprContext& ctx);

@@ -78,11 +78,17 @@ std::string NodeLine(const LogicalNode& n) {
                           n.mark_compare ? absl::StrCat(" mark ", n.mark_compare->ToString()) : "");
     case LogicalKind::kAggregate: {
       std::vector<std::string> aggs;
-      static const char* kNames[] = {"count(*)", "count", "sum", "avg", "min", "max"};
       for (const AggregateExpr& a : n.aggregates) {
-        aggs.push_back(a.arg == nullptr ? kNames[static_cast<int>(a.op)]
-                                        : absl::StrCat(kNames[static_cast<int>(a.op)], "(",
-                                                       a.distinct ? "DISTINCT " : "", a.arg->ToString(), ")"));
+        const char* name = AggregateOpName(a.op);
+        if (a.arg == nullptr) {
+          aggs.push_back("count(*)");
+        } else if (IsOrderedSetAggregate(a.op)) {
+          aggs.push_back(absl::StrCat(name, "(", a.op == AggregateOp::kMode ? "" : absl::StrCat(a.fraction),
+                                      ") within group (order by ", a.arg->ToString(),
+                                      a.descending ? " desc" : "", ")"));
+        } else {
+          aggs.push_back(absl::StrCat(name, "(", a.distinct ? "DISTINCT " : "", a.arg->ToString(), ")"));
+        }
       }
       return absl::StrCat("Aggregate group by [", ExprsToString(n.group_by), "] compute [",
                           absl::StrJoin(aggs, ", "), "]");
@@ -159,7 +165,7 @@ std::unique_ptr<LogicalNode> ClonePlan(const LogicalNode& n) {
   c->scalar_subquery = n.scalar_subquery;
   c->group_by = CloneExprs(n.group_by);
   for (const AggregateExpr& a : n.aggregates) {
-    c->aggregates.push_back({a.op, a.distinct, a.arg ? a.arg->Clone() : nullptr, a.type});
+    c->aggregates.push_back({a.op, a.distinct, a.arg ? a.arg->Clone() : nullptr, a.type, a.fraction, a.descending});
   }
   c->sort_keys = CloneKeys(n.sort_keys);
   c->limit = n.limit;

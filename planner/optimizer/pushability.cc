@@ -145,6 +145,12 @@ bool CanPushAggregate(const AggregateExpr& a, DialectKind dialect) {
     case AggregateOp::kMin:
     case AggregateOp::kMax:
       return CanPushOrdering(a.arg->type, dialect);
+    case AggregateOp::kPercentileCont:
+    case AggregateOp::kPercentileDisc:
+    case AggregateOp::kMode:
+      // Only PostgreSQL has the ordered-set aggregates (MariaDB's
+      // PERCENTILE_CONT is a window function only; SQLite has none).
+      return dialect == DialectKind::kPostgres && !a.distinct;
   }
   return false;
 }

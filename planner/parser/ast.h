@@ -36,7 +36,8 @@ enum class ExprKind {
   kCase,        // args: [operand or null-kind placeholder?] see case_* fields.
   kCast,        // args[0]; type_name ("integer", "text", "numeric(10,2)", "date", ...).
   kFunction,    // name (lower case, schema-qualified names joined with "."),
-                // args; distinct; star for count(*); window for OVER (...).
+                // args; distinct; star for count(*); window for OVER (...);
+                // within_group for WITHIN GROUP (ORDER BY ...).
   kCoalesce,    // args.
   kNullIf,      // args[0], args[1].
   kGreatest,    // args.
@@ -49,6 +50,7 @@ enum class ExprKind {
 enum class SubqueryKind { kExists, kIn, kScalar, kAny, kAll };
 
 struct WindowSpec;
+struct OrderItem;
 
 struct Expr {
   ExprKind kind;
@@ -80,6 +82,10 @@ struct Expr {
 
   // kFunction with OVER.
   std::unique_ptr<WindowSpec> window;
+
+  // kFunction with WITHIN GROUP (ORDER BY ...): the ordered-set aggregates.
+  bool within_group = false;
+  std::vector<OrderItem> within_group_order;
 };
 
 struct OrderItem {

@@ -125,6 +125,9 @@ std::string PrintFunction(const Expr& expr) {
   }
   std::string out = absl::StrCat(expr.name, "(", expr.distinct ? "DISTINCT " : "");
   absl::StrAppend(&out, expr.star ? "*" : PrintList(expr.args), ")");
+  if (expr.within_group) {
+    absl::StrAppend(&out, " WITHIN GROUP (ORDER BY ", PrintOrderItems(expr.within_group_order), ")");
+  }
   if (expr.window != nullptr) absl::StrAppend(&out, " OVER ", DebugString(*expr.window));
   return out;
 }

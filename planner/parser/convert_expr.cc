@@ -393,8 +393,7 @@ absl::StatusOr<ExprPtr> ConvertFuncCall(Converter& converter, const pg_query::Fu
   if (!names.has_value() || names->empty()) {
     return converter.Unsupported("this function name", call.location());
   }
-  if (call.agg_within_group()) return converter.Unsupported("WITHIN GROUP", call.location());
-  if (call.agg_order_size() > 0) {
+  if (!call.agg_within_group() && call.agg_order_size() > 0) {
     return converter.Unsupported("ORDER BY inside an aggregate call", call.location());
   }
   if (call.has_agg_filter()) return converter.Unsupported("FILTER", call.location());
@@ -404,6 +403,16 @@ absl::StatusOr<ExprPtr> ConvertFuncCall(Converter& converter, const pg_query::Fu
   expr->distinct = call.agg_distinct();
   expr->star = call.agg_star();
   RETURN_IF_ERROR(AppendExprs(converter, call.args(), &expr->args));
+  // f(args) WITHIN GROUP (ORDER BY ...): the grammar puts the ordering in
+  // agg_order; the binder decides which functions take it.
+  if (call.agg_within_group()) {
+    expr->within_group = true;
+    for (const pg_query::Node& node : call.agg_order()) {
+      if (!node.has_sort_by()) return converter.UnsupportedNode(node);
+      ASSIGN_OR_RETURN(ast::OrderItem item, converter.ConvertSortBy(node.sort_by()));
+      expr->within_group_order.push_back(std::move(item));
+    }
+  }
   // EXTRACT(field FROM x) arrives as pg_catalog.extract('field', x); the older
   // date_part('field', x) means the same. Both become extract('field', x).
   if ((expr->name == "extract" || expr->name == "date_part") && expr->args.size() == 2 &&

@@ -441,6 +441,8 @@ absl::StatusOr<OperatorPtr> Build(LogicalNode& n) {
         spec.distinct = a.distinct;
         spec.arg = a.arg != nullptr ? pos[next++] : -1;
         spec.type = a.type;
+        spec.fraction = a.fraction;
+        spec.descending = a.descending;
         spec.name = n.fields[n.group_by.size() + i].name;
         specs.push_back(spec);
       }

@@ -153,6 +153,17 @@ absl::StatusOr<std::string> SqlExprRenderer::RenderAggregate(const AggregateExpr
                                                              const std::vector<std::string>& columns) const {
   if (a.op == AggregateOp::kCountStar) return std::string("COUNT(*)");
   ASSIGN_OR_RETURN(std::string arg, Render(*a.arg, columns));
+  if (IsOrderedSetAggregate(a.op)) {
+    if (d_.kind() != DialectKind::kPostgres) {
+      return absl::InternalError(absl::StrCat("no ", d_.name(), " SQL for ", AggregateOpName(a.op)));
+    }
+    // NULLs are skipped whatever their place, so no NULLS FIRST/LAST.
+    const std::string direct =
+        a.op == AggregateOp::kMode ? "" : d_.RenderLiteral(Value::Double(a.fraction));
+    const char* collate = a.arg->type.id == TypeId::kText ? " COLLATE \"C\"" : "";
+    return absl::StrCat(AggregateOpName(a.op), "(", direct, ") WITHIN GROUP (ORDER BY ", arg, collate,
+                        a.descending ? " DESC" : " ASC", ")");
+  }
   static const char* kNames[] = {"COUNT", "COUNT", "SUM", "AVG", "MIN", "MAX"};
   std::string arg_sql = arg;
   // PostgreSQL orders text by the database's collation; MIN/MAX must use "C".

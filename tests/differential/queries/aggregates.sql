@@ -1,5 +1,6 @@
 -- GROUP BY, HAVING and the aggregates (count, count(DISTINCT), sum, avg,
--- min, max), over single sources and across them. PostgreSQL's AVG is
+-- min, max, and percentile_cont, percentile_disc and mode WITHIN GROUP),
+-- over single sources and across them. PostgreSQL's AVG is
 -- numeric and Tessera's a double: the suite compares numbers by value.
 
 -- name: row_counts_of_every_patient_index
@@ -192,3 +193,64 @@ FROM (SELECT state, patient_id AS ehr_id, CAST(NULL AS bigint) AS pharmacy_id FR
       UNION ALL
       SELECT state, CAST(NULL AS bigint), customer_id FROM pharmacy.customer) t
 GROUP BY state
+
+-- name: median_result_per_lab_code
+SELECT test_code, count(*) AS n,
+       percentile_cont(0.5) WITHIN GROUP (ORDER BY result_value) AS median,
+       percentile_cont(0.9) WITHIN GROUP (ORDER BY result_value DESC) AS p10_from_top
+FROM lab.lab_result
+GROUP BY test_code
+
+-- name: days_supply_percentiles_per_drug
+SELECT drug_name, count(*) AS fills,
+       percentile_disc(0.5) WITHIN GROUP (ORDER BY days_supply) AS median_days,
+       percentile_disc(0.25) WITHIN GROUP (ORDER BY days_supply DESC) AS upper_quartile,
+       mode() WITHIN GROUP (ORDER BY quantity) AS usual_quantity
+FROM pharmacy.dispensing
+GROUP BY drug_name
+
+-- name: vital_sign_percentiles_without_group_by
+SELECT percentile_cont(0.25) WITHIN GROUP (ORDER BY systolic_mmhg) AS q1,
+       percentile_cont(0.75) WITHIN GROUP (ORDER BY systolic_mmhg DESC) AS q1_from_top,
+       percentile_disc(0) WITHIN GROUP (ORDER BY taken_at) AS first_taken,
+       percentile_disc(1) WITHIN GROUP (ORDER BY taken_at) AS last_taken,
+       mode() WITHIN GROUP (ORDER BY pulse_bpm DESC) AS usual_pulse
+FROM ehr.vital_sign
+
+-- name: median_latest_systolic_per_zip3
+SELECT substr(p.zip, 1, 3) AS zip3, count(*) AS patients,
+       percentile_cont(0.5) WITHIN GROUP (ORDER BY v.systolic_mmhg) AS median_systolic
+FROM ehr.patient p
+JOIN ehr.vital_sign v ON v.patient_id = p.patient_id
+JOIN (SELECT patient_id, max(taken_at) AS latest
+      FROM ehr.vital_sign WHERE systolic_mmhg IS NOT NULL GROUP BY patient_id) l
+  ON l.patient_id = v.patient_id AND l.latest = v.taken_at
+GROUP BY substr(p.zip, 1, 3)
+
+-- name: days_supply_median_by_ehr_sex_across_sources
+SELECT p.sex, count(*) AS fills,
+       percentile_cont(0.5) WITHIN GROUP (ORDER BY d.days_supply) AS median_days,
+       percentile_disc(0.75) WITHIN GROUP (ORDER BY d.dispensed_on DESC) AS early_fill
+FROM pharmacy.customer c
+JOIN pharmacy.dispensing d ON d.customer_id = c.customer_id
+JOIN ehr.patient p ON upper(p.family_name) = c.last_name AND p.birth_date = c.date_of_birth
+GROUP BY p.sex
+
+-- name: lab_codes_with_a_high_median
+SELECT test_code, units, percentile_disc(0.5) WITHIN GROUP (ORDER BY result_value) AS median
+FROM lab.lab_result
+GROUP BY test_code, units
+HAVING percentile_cont(0.5) WITHIN GROUP (ORDER BY result_value) > 10
+
+-- name: percentile_of_no_values_is_null
+SELECT sex, count(*) AS patients,
+       percentile_cont(0.5) WITHIN GROUP (ORDER BY CASE WHEN sex = 'F' THEN extract(year FROM birth_date) END) AS f_year,
+       percentile_disc(0.5) WITHIN GROUP (ORDER BY CASE WHEN sex = 'F' THEN birth_date END) AS f_birth,
+       mode() WITHIN GROUP (ORDER BY CASE WHEN sex = 'F' THEN birth_date END) AS f_mode
+FROM ehr.patient
+GROUP BY sex
+
+-- name: percentile_over_an_empty_input
+SELECT count(*) AS n, percentile_cont(0.5) WITHIN GROUP (ORDER BY days_supply) AS median
+FROM pharmacy.dispensing
+WHERE days_supply < 0

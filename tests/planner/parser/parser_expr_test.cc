@@ -342,6 +342,24 @@ TEST(Parser, ParsesAggregates) {
   EXPECT_EQ(CanonicalExpr("avg(value) + max(value)"), "(avg(value) + max(value))");
 }
 
+TEST(Parser, ParsesWithinGroup) {
+  ast::Statement statement;
+  const ast::Expr& expr =
+      ParseExpr("percentile_cont(0.5) WITHIN GROUP (ORDER BY systolic DESC)", &statement);
+  EXPECT_EQ(expr.kind, ast::ExprKind::kFunction);
+  EXPECT_EQ(expr.name, "percentile_cont");
+  EXPECT_TRUE(expr.within_group);
+  ASSERT_EQ(expr.args.size(), 1);
+  ASSERT_EQ(expr.within_group_order.size(), 1);
+  EXPECT_TRUE(expr.within_group_order[0].descending);
+  EXPECT_EQ(ast::DebugString(expr), "percentile_cont(0.5) WITHIN GROUP (ORDER BY systolic DESC)");
+  EXPECT_EQ(CanonicalExpr("mode() WITHIN GROUP (ORDER BY units)"),
+            "mode() WITHIN GROUP (ORDER BY units)");
+  // A plain call has no WITHIN GROUP.
+  ast::Statement plain_statement;
+  EXPECT_FALSE(ParseExpr("percentile_cont(0.5)", &plain_statement).within_group);
+}
+
 TEST(Parser, ParsesWindowFunctions) {
   ast::Statement statement;
   const ast::Expr& expr = ParseExpr(
@@ -500,8 +518,8 @@ TEST(Parser, RefusesExpressionsTheTreeCannotHold) {
            {"SELECT string_agg(x, ',' ORDER BY x) FROM t",
             "ORDER BY inside an aggregate call is not supported at position 8"},
            {"SELECT count(*) FILTER (WHERE x > 1) FROM t", "FILTER is not supported at position 8"},
-           {"SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY v) FROM t",
-            "WITHIN GROUP is not supported at position 8"},
+           {"SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY v USING <) FROM t",
+            "ORDER BY ... USING is not supported at position 60"},
            {"SELECT f(VARIADIC ARRAY[1])", "VARIADIC is not supported at position 8"},
            {"SELECT f(a => 1)", "a named function argument is not supported at position 10"},
            {"SELECT x > ALL (SELECT 1) FROM t WHERE x @> y",
