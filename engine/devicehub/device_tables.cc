@@ -123,6 +123,19 @@ HubTable Shape(const TableSpec& spec) {
   return table;
 }
 
+void IndexRegistrations(const std::vector<RowBatch>& batches, HubTable& table) {
+  std::optional<int> column = table.schema->IndexOf("registration_id");
+  if (!column.has_value()) return;
+  table.index_column = *column;
+  for (size_t b = 0; b < batches.size(); ++b) {
+    const ColumnVector& ids = batches[b].column(*column);
+    for (int64_t r = 0; r < batches[b].num_rows(); ++r) {
+      if (ids.IsNull(r)) continue;
+      table.index[std::string(ids.GetText(r))].push_back({static_cast<int32_t>(b), static_cast<int32_t>(r)});
+    }
+  }
+}
+
 absl::StatusOr<HubTable> LoadTable(const TableSpec& spec, const std::string& dir) {
   HubTable table = Shape(spec);
   const std::string path = absl::StrCat(dir, "/", spec.file);
@@ -130,6 +143,7 @@ absl::StatusOr<HubTable> LoadTable(const TableSpec& spec, const std::string& dir
   if (!in) return absl::NotFoundError(absl::StrCat("cannot read ", path, " (run 'tessera gen' to create it)"));
   std::string line;
   int64_t line_number = 0;
+  std::vector<RowBatch> batches;
   RowBatch batch(table.schema);
   google::protobuf::Struct object;
   while (std::getline(in, line)) {
@@ -150,11 +164,13 @@ absl::StatusOr<HubTable> LoadTable(const TableSpec& spec, const std::string& dir
     batch.SetNumRows(batch.num_rows() + 1);
     ++table.rows;
     if (batch.num_rows() == kDefaultBatchRows) {
-      table.batches.push_back(std::move(batch));
+      batches.push_back(std::move(batch));
       batch = RowBatch(table.schema);
     }
   }
-  if (batch.num_rows() > 0) table.batches.push_back(std::move(batch));
+  if (batch.num_rows() > 0) batches.push_back(std::move(batch));
+  IndexRegistrations(batches, table);
+  table.batches = std::make_shared<const std::vector<RowBatch>>(std::move(batches));
   return table;
 }
 

@@ -14,18 +14,30 @@
 #include <string>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
 #include "engine/types/row_batch.h"
 #include "engine/types/schema.h"
 
 namespace tessera::devicehub {
 
+// Where a row sits in a table's batches.
+struct RowPosition {
+  int32_t batch;
+  int32_t row;
+};
+
 struct HubTable {
   std::string name;
   std::shared_ptr<const Schema> schema;
   std::vector<std::string> primary_key;
-  std::vector<RowBatch> batches;
+  // Shared with every scan, which reads them without a copy.
+  std::shared_ptr<const std::vector<RowBatch>> batches = std::make_shared<const std::vector<RowBatch>>();
   int64_t rows = 0;
+  // The rows of each registration, in table order, as a device platform
+  // keeps an account's readings together (-1: no registration_id column).
+  int index_column = -1;
+  absl::flat_hash_map<std::string, std::vector<RowPosition>> index;
 };
 
 // Loads both tables from `data_dir`/devices. A file that is missing or a

@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "connectors/grpc/filter_codec.h"
+#include "engine/devicehub/indexed_rows.h"
 #include "engine/exec/filter_operator.h"
 #include "engine/exec/limit_operator.h"
 #include "engine/exec/project_operator.h"
@@ -109,6 +110,9 @@ const HubTable* DeviceHubService::Find(const std::string& name) const {
     absl::StatusOr<std::unique_ptr<Expr>> filter =
         grpc_source::DecodeFilter(request->filter(), schema, HubFilterSupport());
     if (!filter.ok()) return Invalid(std::string(filter.status().message()));
+    if (std::optional<std::vector<RowBatch>> rows = IndexedRows(*table, **filter)) {
+      op = std::make_unique<ValuesOperator>(table->schema, std::move(*rows));
+    }
     op = std::make_unique<FilterOperator>(std::move(op), std::move(*filter));
   }
   std::optional<int64_t> limit;

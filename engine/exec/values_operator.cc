@@ -10,8 +10,12 @@
 namespace tessera {
 
 ValuesOperator::ValuesOperator(std::shared_ptr<const Schema> schema, std::vector<RowBatch> batches)
+    : ValuesOperator(std::move(schema), std::make_shared<const std::vector<RowBatch>>(std::move(batches))) {}
+
+ValuesOperator::ValuesOperator(std::shared_ptr<const Schema> schema,
+                               std::shared_ptr<const std::vector<RowBatch>> batches)
     : schema_(std::move(schema)), batches_(std::move(batches)) {
-  for (const RowBatch& b : batches_) total_rows_ += b.num_rows();
+  for (const RowBatch& b : *batches_) total_rows_ += b.num_rows();
 }
 
 std::unique_ptr<ValuesOperator> ValuesOperator::FromRows(std::shared_ptr<const Schema> schema,
@@ -37,8 +41,8 @@ absl::Status ValuesOperator::Open(ExecContext& /*ctx*/) {
 absl::StatusOr<bool> ValuesOperator::Next(RowBatch& out) {
   ScopedTimer timer(&stats_.time);
   out.Clear();
-  while (next_ < batches_.size()) {
-    const RowBatch& batch = batches_[next_++];
+  while (next_ < batches_->size()) {
+    const RowBatch& batch = (*batches_)[next_++];
     if (batch.num_rows() == 0) continue;
     CopyBatchRange(batch, 0, batch.num_rows(), out);
     break;

@@ -23,6 +23,9 @@ class ValuesOperator : public Operator {
   // Produces `batches` in order, skipping empty ones.
   // REQUIRES: every batch has `schema`'s column types.
   ValuesOperator(std::shared_ptr<const Schema> schema, std::vector<RowBatch> batches);
+  // The same over batches shared with their owner, which a scan does not
+  // copy (the device hub's tables, read by every scan).
+  ValuesOperator(std::shared_ptr<const Schema> schema, std::shared_ptr<const std::vector<RowBatch>> batches);
 
   // Produces `rows` (each a value per column, of the column's type or NULL)
   // in batches of kDefaultBatchRows.
@@ -37,7 +40,7 @@ class ValuesOperator : public Operator {
 
  private:
   std::shared_ptr<const Schema> schema_;
-  std::vector<RowBatch> batches_;
+  std::shared_ptr<const std::vector<RowBatch>> batches_;
   int64_t total_rows_ = 0;
   size_t next_ = 0;
 };

@@ -190,6 +190,36 @@ TEST_F(GrpcConnectorTest, ScanEvaluatesInListsLikeAndNullTests) {
   EXPECT_EQ(*got, expected);
 }
 
+// Registrations named in the filter are read through the hub's index; the
+// answer is every reading of theirs that passes the whole filter, in file
+// order, exactly as a full scan would give.
+TEST_F(GrpcConnectorTest, RegistrationLookupsReturnTheirReadingsInOrder) {
+  std::vector<JsonRow> all = testing::ReadDeviceFile("readings.jsonl");
+  ASSERT_GT(all.size(), 100u);
+  const std::string first = all.front().at("registration_id");
+  const std::string last = all.back().at("registration_id");
+  TableInfo readings = Describe("readings");
+  TableScan scan = ScanOf(readings);
+  scan.columns = {"reading_id", "registration_id"};
+  std::vector<std::unique_ptr<Expr>> in_args;
+  in_args.push_back(Col(readings, "registration_id"));
+  for (const std::string& id : {last, first, std::string("R-nobody"), first}) {
+    in_args.push_back(Expr::Constant(Value::Text(id)));
+  }
+  scan.filter = Call(ExprOp::kAnd, Expr::Call(ExprOp::kInList, DataType::Bool(), std::move(in_args)),
+                     Call(ExprOp::kNotEqual, Col(readings, "type"), Expr::Constant(Value::Text("glucose"))));
+  absl::StatusOr<std::vector<std::vector<std::string>>> got = ReadAll(*source_, scan);
+  ASSERT_TRUE(got.ok()) << got.status();
+
+  std::vector<std::vector<std::string>> expected;
+  for (const JsonRow& r : all) {
+    const std::string& id = r.at("registration_id");
+    if ((id == first || id == last) && r.at("type") != "glucose") expected.push_back({r.at("reading_id"), id});
+  }
+  ASSERT_FALSE(expected.empty());
+  EXPECT_EQ(*got, expected);
+}
+
 TEST_F(GrpcConnectorTest, HubRejectsWhatItCannotEvaluateExactly) {
   TableInfo readings = Describe("readings");
   TableScan scan = ScanOf(readings);
