@@ -2,7 +2,7 @@
 # File: bench/latency/report.py
 #
 # Prints the latency benchmark's table (workload x concurrency: Tessera,
-# floor and peer medians, p95 and throughput, and the ratios of the medians)
+# floor and peer medians, p95, p99 and throughput, and the ratios of the medians)
 # from latency_bench's JSON, and draws the latency distributions with
 # gnuplot: one panel per workload, the empirical CDF of each system at each
 # concurrency.
@@ -22,13 +22,13 @@ def table(run):
     cells = {(c["workload"], c["concurrency"], c["system"]): c for c in run["cells"]}
     print()
     print(f"Dashboard latency at {run['people']:,} people: {run['seconds_per_cell']} s per cell in "
-          f"{run['rounds']} interleaved rounds; ms (median / p95), throughput in queries/s")
+          f"{run['rounds']} interleaved rounds; ms (median / p95 / p99), throughput in queries/s")
     for check in run["checks"]:
         state = f"answers agree ({check['rows']} rows checked)" if check["ok"] else "NOT TIMED: " + check["message"]
         print(f"  {check['workload']}: {state}")
     for w in run["workloads"]:
         print(f"  {w['name']}: {w['question']}; {w['peer_note']}")
-    hdr = (f"{'workload':<18} {'c':>3} {'tessera ms':>17} {'floor ms':>17} {'peer ms':>17} "
+    hdr = (f"{'workload':<18} {'c':>3} {'tessera ms':>24} {'floor ms':>24} {'peer ms':>24} "
            f"{'qps t/f/p':>20} {'t/floor':>8} {'t/peer':>7}")
     print(hdr)
     print("-" * len(hdr))
@@ -37,12 +37,12 @@ def table(run):
             got = [cells.get((w["name"], n, s)) for s in SYSTEMS]
             if any(g is None for g in got):
                 continue
-            lat = [f"{g['median_ms']:.1f} / {g['p95_ms']:.1f}" for g in got]
+            lat = [f"{g['median_ms']:.1f} / {g['p95_ms']:.1f} / {g['p99_ms']:.1f}" for g in got]
             qps = "/".join(f"{g['throughput_qps']:.1f}" for g in got)
             t, f, p = (g["median_ms"] for g in got)
             ratio = lambda a, b: f"{a / b:.2f}" if b > 0 else "-"
             errors = sum(g["errors"] for g in got)
-            print(f"{w['name']:<18} {n:>3} {lat[0]:>17} {lat[1]:>17} {lat[2]:>17} {qps:>20} "
+            print(f"{w['name']:<18} {n:>3} {lat[0]:>24} {lat[1]:>24} {lat[2]:>24} {qps:>20} "
                   f"{ratio(t, f):>8} {ratio(t, p):>7}" + (f"  ({errors} errors)" if errors else ""))
 
 
