@@ -14,6 +14,7 @@
 #include "absl/time/time.h"
 #include "engine/catalog/catalog.h"
 #include "engine/exec/operator.h"
+#include "planner/binder/view_cache.h"
 #include "planner/logical/logical_plan.h"
 #include "planner/optimizer/optimizer.h"
 #include "planner/parser/ast.h"
@@ -28,11 +29,13 @@ struct PlannedQuery {
 };
 
 // Plans one parsed statement. `sql` is the whole text (for error positions);
-// `now` is the statement's start time.
+// `now` is the statement's start time. Views are bound through `views`
+// when given (see BoundViewCache), else afresh.
 absl::StatusOr<PlannedQuery> PlanStatement(const ast::Statement& statement, Catalog& catalog,
                                            absl::string_view sql, absl::Time now,
                                            const OptimizerOptions& options = {},
-                                           const std::string& default_source = "");
+                                           const std::string& default_source = "",
+                                           BoundViewCache* views = nullptr);
 
 }  // namespace tessera
 

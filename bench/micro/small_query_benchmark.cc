@@ -7,7 +7,8 @@
 //
 //   patient_lookup/session    SELECT * FROM patient WHERE patient_id = N: the
 //                             golden-record view over every source.
-//   patient_lookup/plan       the same, parsed and planned, not run: the
+//   patient_lookup/plan       the same, parsed and planned (views kept between
+//                             statements, as a session does), not run: the
 //                             engine's own share before any source is asked.
 //   ehr_lookup/session        SELECT * FROM ehr.patient WHERE patient_id = N.
 //   ehr_lookup/direct         the SQL Tessera sends for it, through the ehr
@@ -163,12 +164,13 @@ void BM_PatientLookupPlan(benchmark::State& state) {
   absl::StatusOr<Federation*> f = GetFederation();
   if (!f.ok()) return state.SkipWithError(f.status().ToString().c_str());
   Session& session = *(*f)->session;
+  BoundViewCache views;  // As a session keeps its own.
   int64_t i = 0;
   for (auto _ : state) {
     const std::string sql = PatientSql(PersonOf(i++));
     absl::StatusOr<std::vector<ast::Statement>> statements = session.Parse(sql);
     if (!statements.ok()) return state.SkipWithError(statements.status().ToString().c_str());
-    absl::StatusOr<PlannedQuery> planned = PlanStatement((*statements)[0], session.catalog(), sql, absl::Now());
+    absl::StatusOr<PlannedQuery> planned = PlanStatement((*statements)[0], session.catalog(), sql, absl::Now(), {}, "", &views);
     if (!planned.ok()) return state.SkipWithError(planned.status().ToString().c_str());
     benchmark::DoNotOptimize(planned->root.get());
   }

@@ -49,6 +49,7 @@ void Catalog::Invalidate() {
   absl::MutexLock lock(&mu_);
   tables_.clear();
   table_names_.clear();
+  generation_.fetch_add(1, std::memory_order_acq_rel);
 }
 
 }  // namespace tessera

@@ -8,6 +8,8 @@
 #ifndef TESSERA_ENGINE_CATALOG_CATALOG_H_
 #define TESSERA_ENGINE_CATALOG_CATALOG_H_
 
+#include <atomic>
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <string>
@@ -45,8 +47,13 @@ class Catalog {
   // Forgets cached descriptions (after a source's schema changed).
   void Invalidate();
 
+  // Counts Invalidate calls: what was derived from the catalog's
+  // descriptions (a bound view) is valid within one generation.
+  int64_t generation() const { return generation_.load(std::memory_order_acquire); }
+
  private:
   SourceRegistry* sources_;
+  std::atomic<int64_t> generation_{0};
   absl::Mutex mu_;
   std::map<std::pair<std::string, std::string>, std::shared_ptr<const CatalogTable>> tables_
       ABSL_GUARDED_BY(mu_);

@@ -94,7 +94,7 @@ absl::StatusOr<StatementResult> Session::ExecuteUntilDeadline(const ast::Stateme
   // their reservations back when destroyed (after a failure, still holding).
   MemoryTracker memory(options_.memory_limit_bytes);
   ASSIGN_OR_RETURN(PlannedQuery planned, PlanStatement(statement, catalog_, sql, start, options_.optimizer,
-                                                                 options_.default_source));
+                                                       options_.default_source, &views_));
   ExecContext exec{&ctx, &memory};
   StatementResult result;
   if (planned.explain) {

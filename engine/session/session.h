@@ -16,6 +16,7 @@
 #include "engine/catalog/source_registry.h"
 #include "engine/exec/query_context.h"
 #include "engine/format/result_writer.h"
+#include "planner/binder/view_cache.h"
 #include "planner/optimizer/optimizer.h"
 #include "planner/parser/ast.h"
 
@@ -60,6 +61,7 @@ class Session {
                                           QueryContext& ctx, ResultWriter& writer);
 
   Catalog& catalog() { return catalog_; }
+  const BoundViewCache& view_cache() const { return views_; }
 
  private:
   absl::StatusOr<StatementResult> ExecuteUntilDeadline(const ast::Statement& statement, absl::string_view sql,
@@ -68,6 +70,8 @@ class Session {
   SourceRegistry* sources_;
   SessionOptions options_;
   Catalog catalog_;
+  // Views bound by earlier statements, for the next ones.
+  BoundViewCache views_;
 };
 
 }  // namespace tessera

@@ -237,7 +237,7 @@ absl::StatusOr<std::unique_ptr<Expr>> Binder::BindExpr(const ast::Expr& expr, Ex
       if (expr.subquery_kind == ast::SubqueryKind::kScalar) return BindScalarSubquery(expr, ctx);
       return BindMarkSubquery(expr, ctx);
     case ast::ExprKind::kCurrent: {
-      absl::CivilSecond now = absl::ToCivilSecond(now_, absl::UTCTimeZone());
+      absl::CivilSecond now = absl::ToCivilSecond(Now(), absl::UTCTimeZone());
       if (expr.op == "current_date") return Expr::Constant(Value::Date(absl::CivilDay(now)));
       return Expr::Constant(Value::Timestamp(now));
     }

@@ -202,7 +202,7 @@ absl::StatusOr<std::unique_ptr<Expr>> Binder::BindFunction(const ast::Expr& expr
 
   if (name == "now" || name == "current_timestamp" || name == "localtimestamp") {
     if (!expr.args.empty()) return fail(absl::StrCat(name, "() takes no arguments"));
-    return Expr::Constant(Value::Timestamp(absl::ToCivilSecond(now_, absl::UTCTimeZone())));
+    return Expr::Constant(Value::Timestamp(absl::ToCivilSecond(Now(), absl::UTCTimeZone())));
   }
 
   const ScalarFunction* fn = nullptr;

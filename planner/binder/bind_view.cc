@@ -1,6 +1,7 @@
 // Binding of a view from the configuration: its SQL is parsed and bound by a
 // binder of its own (its positions are in its own text), then used like a
-// subquery, so the optimizer pushes filters and limits through it.
+// subquery, so the optimizer pushes filters and limits through it. A
+// session's binders keep bound views between statements (view_cache.h).
 
 #include <algorithm>
 #include <memory>
@@ -96,6 +97,29 @@ absl::StatusOr<ParsedView> ParseView(const std::string& sql) {
 
 }  // namespace
 
+absl::StatusOr<std::unique_ptr<LogicalNode>> Binder::BindViewSql(const ast::TableRef& ref, const config::View& view,
+                                                                 bool* reads_now) {
+  const std::string& view_sql = view.sql();
+  absl::StatusOr<ParsedView> statements = ParseView(view_sql);
+  if (!statements.ok()) return ErrorAt(InView(statements.status(), ref.name), ref.location);
+  if ((*statements)->size() != 1 || (*statements)->front().kind != ast::Statement::Kind::kSelect) {
+    return ErrorAt(absl::InvalidArgumentError(absl::StrCat("view \"", ref.name, "\" must be one SELECT statement")),
+                   ref.location);
+  }
+  Binder inner(catalog_, view_sql, now_);
+  inner.view_cache_ = view_cache_;
+  inner.expanding_views_ = expanding_views_;
+  inner.expanding_views_.push_back(ref.name);
+  absl::StatusOr<std::unique_ptr<LogicalNode>> plan = inner.BindSelect(*(*statements)->front().select);
+  *reads_now = inner.reads_now_;
+  if (!plan.ok()) return ErrorAt(InView(plan.status(), ref.name), ref.location);
+  if (view.has_deduplicate()) {
+    plan = Deduplicated(std::move(*plan), view.deduplicate(), ref.name);
+    if (!plan.ok()) return ErrorAt(plan.status(), ref.location);
+  }
+  return plan;
+}
+
 absl::StatusOr<Binder::Bound> Binder::BindView(const ast::TableRef& ref, const config::View& view) {
   const std::string& view_sql = view.sql();
   if (std::find(expanding_views_.begin(), expanding_views_.end(), ref.name) != expanding_views_.end()) {
@@ -105,30 +129,24 @@ absl::StatusOr<Binder::Bound> Binder::BindView(const ast::TableRef& ref, const c
                        absl::StrCat("view \"", ref.name, "\" refers to itself (", absl::StrJoin(chain, " -> "), ")")),
                    ref.location);
   }
-  absl::StatusOr<ParsedView> statements = ParseView(view_sql);
-  if (!statements.ok()) return ErrorAt(InView(statements.status(), ref.name), ref.location);
-  if ((*statements)->size() != 1 || (*statements)->front().kind != ast::Statement::Kind::kSelect) {
-    return ErrorAt(absl::InvalidArgumentError(absl::StrCat("view \"", ref.name, "\" must be one SELECT statement")),
-                   ref.location);
-  }
-  Binder inner(catalog_, view_sql, now_);
-  inner.expanding_views_ = expanding_views_;
-  inner.expanding_views_.push_back(ref.name);
-  absl::StatusOr<std::unique_ptr<LogicalNode>> plan = inner.BindSelect(*(*statements)->front().select);
-  if (!plan.ok()) return ErrorAt(InView(plan.status(), ref.name), ref.location);
-  if (view.has_deduplicate()) {
-    plan = Deduplicated(std::move(*plan), view.deduplicate(), ref.name);
-    if (!plan.ok()) return ErrorAt(plan.status(), ref.location);
+  const int64_t generation = catalog_->generation();
+  std::unique_ptr<LogicalNode> plan =
+      view_cache_ != nullptr ? view_cache_->Find(ref.name, view_sql, generation) : nullptr;
+  if (plan == nullptr) {
+    bool reads_now = false;
+    ASSIGN_OR_RETURN(plan, BindViewSql(ref, view, &reads_now));
+    reads_now_ = reads_now_ || reads_now;
+    if (view_cache_ != nullptr && !reads_now) view_cache_->Store(ref.name, view_sql, generation, *plan);
   }
 
   std::string alias = ref.alias.empty() ? ref.name : ref.alias;
   Bound out;
-  for (size_t i = 0; i < (*plan)->fields.size(); ++i) {
-    std::string name = i < ref.column_aliases.size() ? ref.column_aliases[i] : (*plan)->fields[i].name;
-    out.scope.Add({alias, name, (*plan)->fields[i].type});
-    (*plan)->fields[i].name = name;
+  for (size_t i = 0; i < plan->fields.size(); ++i) {
+    std::string name = i < ref.column_aliases.size() ? ref.column_aliases[i] : plan->fields[i].name;
+    out.scope.Add({alias, name, plan->fields[i].type});
+    plan->fields[i].name = name;
   }
-  out.plan = std::move(*plan);
+  out.plan = std::move(plan);
   return out;
 }
 

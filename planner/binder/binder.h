@@ -20,6 +20,7 @@
 #include "absl/time/time.h"
 #include "engine/catalog/catalog.h"
 #include "planner/binder/scope.h"
+#include "planner/binder/view_cache.h"
 #include "planner/logical/logical_plan.h"
 #include "planner/parser/ast.h"
 
@@ -37,6 +38,10 @@ class Binder {
   // Resolves unqualified table names (that are not CTEs) in this source, as
   // PostgreSQL's search_path would. Empty: such names are an error.
   void set_default_source(std::string source) { default_source_ = std::move(source); }
+
+  // Where bound views are kept between statements (none: each is bound
+  // every time). REQUIRES: `cache` outlives the binder.
+  void set_view_cache(BoundViewCache* cache) { view_cache_ = cache; }
 
   absl::StatusOr<std::unique_ptr<LogicalNode>> BindSelect(const ast::SelectStmt& stmt);
 
@@ -80,8 +85,14 @@ class Binder {
   absl::StatusOr<Bound> BindFrom(const std::vector<std::unique_ptr<ast::TableRef>>& from);
   absl::StatusOr<Bound> BindTableRef(const ast::TableRef& ref);
   absl::StatusOr<Bound> BindJoin(const ast::TableRef& ref);
-  // A view of the configuration, expanded in place like a subquery.
+  // A view of the configuration, expanded in place like a subquery: its
+  // plan from the view cache, or BindViewSql's (then kept, if it may be).
   absl::StatusOr<Bound> BindView(const ast::TableRef& ref, const config::View& view);
+  // The view's SQL parsed and bound by a binder of its own (its positions
+  // are in its own text), deduplicated if the view says so; `*reads_now`
+  // says whether the binding read the statement's time.
+  absl::StatusOr<std::unique_ptr<LogicalNode>> BindViewSql(const ast::TableRef& ref, const config::View& view,
+                                                           bool* reads_now);
 
   absl::StatusOr<std::unique_ptr<Expr>> BindExpr(const ast::Expr& expr, ExprContext& ctx);
   absl::StatusOr<std::unique_ptr<Expr>> BindFunction(const ast::Expr& expr, ExprContext& ctx);
@@ -136,9 +147,18 @@ class Binder {
   // An error at a place in the query text.
   absl::Status ErrorAt(absl::Status status, int location) const;
 
+  // The statement's start time, for current_date and now(); noted, as a
+  // plan that holds it cannot be kept for another statement.
+  absl::Time Now() {
+    reads_now_ = true;
+    return now_;
+  }
+
   Catalog* catalog_;
   std::string sql_;
   absl::Time now_;
+  bool reads_now_ = false;  // See Now().
+  BoundViewCache* view_cache_ = nullptr;
   std::string default_source_;
   // The views being expanded around this binder, outermost first, so that a
   // view that reaches itself is an error rather than endless recursion.

@@ -62,6 +62,9 @@ static void AddTestViews(config::TesseraConfig* cfg) {
     d->set_record_id("record_id");
   }
   add_view("broken_view", "SELECT no_such_column FROM ehr.patient");
+  // Holds the statement's time, so it is bound anew for each statement.
+  add_view("patient_today", "SELECT patient_id, current_date AS today, now() AS asked_at FROM ehr.patient");
+  add_view("old_patient_today", "SELECT * FROM patient_today WHERE patient_id < 10");
   add_view("loop_a", "SELECT * FROM loop_b");
   add_view("loop_b", "SELECT * FROM loop_a");
 }

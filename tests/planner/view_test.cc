@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/planner/federated_test_env.h"
@@ -110,6 +111,64 @@ TEST(Views, AnUnknownRelationListsTheViews) {
 TEST(Views, CteOfTheSameNameHidesTheView) {
   EXPECT_EQ(Rows("WITH female_patient AS (SELECT 1 AS x) SELECT * FROM female_patient"),
             (std::vector<std::vector<std::string>>{{"1"}}));
+}
+
+TEST(Views, ThatFailToBindFailEachTime) {
+  // Errors are not kept as answers, nor is anything kept of the failed view.
+  for (int i = 0; i < 2; ++i) {
+    auto rows = FederatedTestEnv::Get().Query("SELECT * FROM broken_view");
+    ASSERT_FALSE(rows.ok());
+    EXPECT_THAT(std::string(rows.status().message()), HasSubstr("column \"no_such_column\" does not exist"));
+  }
+  Catalog& catalog = FederatedTestEnv::Get().session().catalog();
+  EXPECT_EQ(FederatedTestEnv::Get().session().view_cache().Find(
+                "broken_view", catalog.sources().FindView("broken_view")->sql(), catalog.generation()),
+            nullptr);
+}
+
+TEST(Views, BoundOnceAreCopiedForEachUseAndEachStatement) {
+  FederatedTestEnv& env = FederatedTestEnv::Get();
+  Catalog& catalog = env.session().catalog();
+  const std::string& sql = catalog.sources().FindView("female_patient")->sql();
+  const auto count = Rows("SELECT count(*) FROM female_patient");
+  ASSERT_EQ(count.size(), 1u);
+  EXPECT_NE(env.session().view_cache().Find("female_patient", sql, catalog.generation()), nullptr);
+  // Two uses in one statement, under different names, each its own copy.
+  EXPECT_EQ(Rows("SELECT count(*) FROM female_patient a (id, m, b) JOIN female_patient b ON b.patient_id = a.id"),
+            count);
+  // The optimizer rewrites each statement's copy, never the kept plan.
+  for (int id : {10, 11, 12}) {
+    auto plan = env.Explain(absl::StrCat("SELECT mrn FROM female_patient WHERE patient_id = ", id));
+    ASSERT_TRUE(plan.ok()) << plan.status();
+    EXPECT_THAT(*plan, HasSubstr(absl::StrCat("\"patient_id\" = ", id, ")")));
+    EXPECT_EQ(plan->find("\"patient_id\" = " + std::to_string(id == 10 ? 11 : 10) + ")"), std::string::npos) << *plan;
+  }
+  auto unfiltered = env.Explain("SELECT mrn FROM female_patient");
+  ASSERT_TRUE(unfiltered.ok()) << unfiltered.status();
+  EXPECT_THAT(*unfiltered, ::testing::Not(HasSubstr("\"patient_id\" =")));
+  EXPECT_EQ(Rows("SELECT count(*) FROM female_patient"), count);
+  // A catalog whose descriptions were forgotten binds its views anew.
+  catalog.Invalidate();
+  EXPECT_EQ(env.session().view_cache().Find("female_patient", sql, catalog.generation()), nullptr);
+  EXPECT_EQ(Rows("SELECT count(*) FROM female_patient"), count);
+  EXPECT_NE(env.session().view_cache().Find("female_patient", sql, catalog.generation()), nullptr);
+}
+
+TEST(Views, HoldingTheStatementsTimeAreBoundForEachStatement) {
+  FederatedTestEnv& env = FederatedTestEnv::Get();
+  Catalog& catalog = env.session().catalog();
+  for (const char* view : {"patient_today", "old_patient_today"}) {
+    const auto first = Rows(absl::StrCat("SELECT max(asked_at) FROM ", view));
+    ASSERT_EQ(first.size(), 1u);
+    EXPECT_EQ(env.session().view_cache().Find(view, catalog.sources().FindView(view)->sql(), catalog.generation()),
+              nullptr)
+        << view;
+    // now() is when the statement started, so a later statement sees a later time.
+    absl::SleepFor(absl::Milliseconds(1100));
+    const auto second = Rows(absl::StrCat("SELECT max(asked_at) FROM ", view));
+    ASSERT_EQ(second.size(), 1u);
+    EXPECT_LT(first[0][0], second[0][0]) << view;
+  }
 }
 
 }  // namespace
