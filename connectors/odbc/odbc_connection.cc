@@ -163,4 +163,12 @@ absl::Status Connection::Commit() {
 
 absl::Status Connection::Ping() { return Execute("SELECT 1"); }
 
+char* Connection::BindBuffer(size_t bytes) {
+  if (bytes > bind_buffer_bytes_) {
+    bind_buffer_.reset(new char[bytes]);  // Not zero-filled: see the header.
+    bind_buffer_bytes_ = bytes;
+  }
+  return bind_buffer_.get();
+}
+
 }  // namespace tessera::odbc

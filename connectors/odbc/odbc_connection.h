@@ -58,6 +58,15 @@ class Connection {
   bool broken() const { return broken_; }
   void MarkBroken() { broken_ = true; }
 
+  // Memory for the bound result columns of a statement on this connection:
+  // at least `bytes`, uninitialised, valid until the next call. It is kept
+  // for the next statement because drivers write into it row by row
+  // (SQLite's pads every text cell to its 64 KB width), and fresh memory
+  // costs a page fault for each 4 KB touched: most of a point lookup's
+  // time. So a pooled connection holds the largest size asked of it, about
+  // OdbcScan's buffer bound (8 MB), for its life.
+  char* BindBuffer(size_t bytes);
+
  private:
   Connection(std::string source_name, DialectKind dialect, AccessMode mode)
       : source_name_(std::move(source_name)), dialect_(dialect), mode_(mode) {}
@@ -69,6 +78,8 @@ class Connection {
   SQLHDBC dbc_ = SQL_NULL_HDBC;
   bool connected_ = false;
   bool broken_ = false;
+  std::unique_ptr<char[]> bind_buffer_;
+  size_t bind_buffer_bytes_ = 0;
 };
 
 }  // namespace tessera::odbc

@@ -120,12 +120,19 @@ absl::Status OdbcScan::DescribeAndBind() {
                         "SQLSetStmtAttr(ROW_ARRAY_SIZE)"));
   RETURN_IF_ERROR(check(SQLSetStmtAttr(h, SQL_ATTR_ROWS_FETCHED_PTR, &rows_in_block_, 0),
                         "SQLSetStmtAttr(ROWS_FETCHED_PTR)"));
+  // The columns' cells lie one after another in the connection's buffer,
+  // each column starting 16-byte aligned.
+  auto aligned = [](size_t n) { return (n + 15) & ~size_t{15}; };
+  size_t bytes = 0;
+  for (const BoundColumn& col : columns_) bytes += aligned(block_rows_ * col.binding.width);
+  char* cells = lease_->BindBuffer(bytes);
   for (size_t i = 0; i < columns_.size(); ++i) {
     BoundColumn& col = columns_[i];
-    col.buffer.reset(new char[block_rows_ * col.binding.width]);
+    col.cells = cells;
+    cells += aligned(block_rows_ * col.binding.width);
     col.indicators.reset(new SQLLEN[block_rows_]);
     RETURN_IF_ERROR(check(SQLBindCol(h, static_cast<SQLUSMALLINT>(i + 1), col.binding.c_type,
-                                     col.buffer.get(), col.binding.width, col.indicators.get()),
+                                     col.cells, col.binding.width, col.indicators.get()),
                           "SQLBindCol"));
   }
   return absl::OkStatus();
@@ -181,7 +188,7 @@ absl::Status OdbcScan::ConvertBlock(SQLULEN rows, RowBatch& batch) {
     const BoundColumn& col = columns_[c];
     ColumnVector& out = batch.column(static_cast<int>(c));
     out.Reserve(rows);
-    const char* cells = col.buffer.get();
+    const char* cells = col.cells;
     for (SQLULEN r = 0; r < rows; ++r) {
       SQLLEN ind = col.indicators[r];
       const char* cell = cells + r * col.binding.width;

@@ -53,11 +53,12 @@ class OdbcScan final : public RowBatchStream {
   struct BoundColumn {
     std::string name;
     ColumnBinding binding;
-    // block_rows_ cells of binding.width bytes, and a length or
-    // SQL_NULL_DATA per cell. Left uninitialized: a block is sized for the
-    // widest results (megabytes), and zeroing it cost more than a small
-    // lookup's whole fetch; the driver writes every cell it returns.
-    std::unique_ptr<char[]> buffer;
+    // block_rows_ cells of binding.width bytes, in the connection's bind
+    // buffer (Connection::BindBuffer), and a length or SQL_NULL_DATA per
+    // cell. Left uninitialized: a block is sized for the widest results
+    // (megabytes), and zeroing it cost more than a small lookup's whole
+    // fetch; the driver writes every cell it returns.
+    char* cells = nullptr;
     std::unique_ptr<SQLLEN[]> indicators;
   };
 

@@ -369,6 +369,48 @@ TEST_P(OdbcConnectorTest, LostConnectionIsUnavailableAndRecovers) {
   EXPECT_TRUE(after.ok()) << after.status();
 }
 
+// Scans of one pooled connection bind their columns into the same memory
+// (Connection::BindBuffer): each must read only what its own driver wrote.
+TEST_P(OdbcConnectorTest, ScansOfOneConnectionReadOnlyTheirOwnValues) {
+  Exec("DROP TABLE IF EXISTS reuse");
+  const Dialect& d = dialect();
+  Exec(absl::StrCat("CREATE TABLE reuse (id BIGINT PRIMARY KEY, name ", d.ColumnTypeName(DataType::Text()),
+                    ", score ", d.ColumnTypeName(DataType::Double()), ", born DATE)"));
+  std::string rows_sql;
+  for (int i = 1; i <= 3000; ++i) {
+    absl::StrAppend(&rows_sql, rows_sql.empty() ? "" : ", ", "(", i, ", ",
+                    i % 7 == 0 ? "NULL" : d.RenderLiteral(Value::Text(std::string(1 + i % 50, 'a' + i % 26))), ", ",
+                    i % 5 == 0 ? "NULL" : absl::StrCat(i, ".5"), ", ",
+                    d.RenderLiteral(Value::Date(absl::CivilDay(1950 + i % 60, 1 + i % 12, 1 + i % 28))), ")");
+  }
+  Exec(absl::StrCat("INSERT INTO reuse VALUES ", rows_sql));
+  for (int round = 0; round < 2; ++round) {
+    // Many rows (several blocks) of long and short text, then narrower
+    // results over the same memory: a shorter value, a NULL, other types.
+    auto all = ReadAll("SELECT id, name, score, born FROM reuse ORDER BY id");
+    ASSERT_TRUE(all.ok()) << all.status();
+    ASSERT_EQ(all->size(), 3000u);
+    for (int i : {1, 7, 49, 50, 2999, 3000}) {
+      const auto& row = (*all)[i - 1];
+      EXPECT_EQ(row[0].ToString(), absl::StrCat(i));
+      EXPECT_EQ(row[1].ToString(), i % 7 == 0 ? "NULL" : std::string(1 + i % 50, 'a' + i % 26)) << i;
+      EXPECT_EQ(row[2].ToString(), i % 5 == 0 ? "NULL" : absl::StrCat(i, ".5")) << i;
+      EXPECT_EQ(row[3].ToString(), Value::Date(absl::CivilDay(1950 + i % 60, 1 + i % 12, 1 + i % 28)).ToString())
+          << i;
+    }
+    auto one = ReadAll("SELECT name, id FROM reuse WHERE id = 1");
+    ASSERT_TRUE(one.ok()) << one.status();
+    ASSERT_EQ(one->size(), 1u);
+    EXPECT_EQ((*one)[0][0].ToString(), "bb");
+    EXPECT_EQ((*one)[0][1].ToString(), "1");
+    auto null_name = ReadAll("SELECT name FROM reuse WHERE id = 14");
+    ASSERT_TRUE(null_name.ok()) << null_name.status();
+    ASSERT_EQ(null_name->size(), 1u);
+    EXPECT_TRUE((*null_name)[0][0].is_null());
+  }
+  EXPECT_EQ(connector_->pool().idle_count(), 1);
+}
+
 TEST_P(OdbcConnectorTest, PoolReusesConnections) {
   ASSERT_TRUE(ReadAll("SELECT 1").ok());
   ASSERT_TRUE(ReadAll("SELECT 2").ok());
