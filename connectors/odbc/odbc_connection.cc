@@ -171,4 +171,9 @@ char* Connection::BindBuffer(size_t bytes) {
   return bind_buffer_.get();
 }
 
+void Connection::ReleaseBindBuffer() {
+  bind_buffer_.reset();
+  bind_buffer_bytes_ = 0;
+}
+
 }  // namespace tessera::odbc

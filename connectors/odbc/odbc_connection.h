@@ -59,13 +59,14 @@ class Connection {
   void MarkBroken() { broken_ = true; }
 
   // Memory for the bound result columns of a statement on this connection:
-  // at least `bytes`, uninitialised, valid until the next call. It is kept
-  // for the next statement because drivers write into it row by row
-  // (SQLite's pads every text cell to its 64 KB width), and fresh memory
-  // costs a page fault for each 4 KB touched: most of a point lookup's
-  // time. So a pooled connection holds the largest size asked of it, about
-  // OdbcScan's buffer bound (8 MB), for its life.
+  // at least `bytes`, uninitialised, valid until the next call or
+  // ReleaseBindBuffer. It is kept for the next statement because drivers
+  // write into it row by row (SQLite's pads every text cell to its 64 KB
+  // width), and fresh memory costs a page fault for each 4 KB touched: most
+  // of a point lookup's time. OdbcScan gives it back after a scan that
+  // filled much of it, so an idle connection keeps little memory resident.
   char* BindBuffer(size_t bytes);
+  void ReleaseBindBuffer();
 
  private:
   Connection(std::string source_name, DialectKind dialect, AccessMode mode)

@@ -25,6 +25,12 @@ OdbcScan::~OdbcScan() {
     CancelStatement();
     lease_->MarkBroken();
   }
+  // The memory the driver wrote into stays resident while the connection
+  // idles; past a bound, it goes now (the statement is unbound first).
+  if (static_cast<int64_t>(most_rows_in_a_block_) * row_width_ > kMaxKeptBindBytes) {
+    SQLFreeStmt(stmt_.handle(), SQL_UNBIND);
+    lease_->ReleaseBindBuffer();
+  }
 }
 
 absl::StatusOr<std::unique_ptr<OdbcScan>> OdbcScan::Start(ConnectionPool::Lease lease,
@@ -106,6 +112,7 @@ absl::Status OdbcScan::DescribeAndBind() {
     paging_key_index_ = *key;
   }
 
+  row_width_ = row_width;
   block_rows_ = std::clamp<int64_t>(options_.max_buffer_bytes / std::max<SQLLEN>(row_width, 1), 16,
                                     kDefaultBatchRows);
   SQLHSTMT h = stmt_.handle();
@@ -173,6 +180,7 @@ absl::StatusOr<bool> OdbcScan::Next(RowBatch& batch) {
     status = ConvertBlock(rows_in_block_, batch);
     if (!status.ok()) return Fail(status);
     if (rows_in_block_ == 0) continue;
+    most_rows_in_a_block_ = std::max(most_rows_in_a_block_, rows_in_block_);
     rows_fetched_ += rows_in_block_;
     if (paging_) {
       page_rows_read_ += rows_in_block_;

@@ -49,6 +49,11 @@ class OdbcScan final : public RowBatchStream {
   // Rows the driver hands over per fetch call.
   int64_t block_rows() const { return block_rows_; }
 
+  // The most of its bind buffer a finished scan leaves with its connection
+  // (see Connection::BindBuffer): enough for a point lookup of a wide
+  // SQLite row, while a scan that wrote more gives the buffer back.
+  static constexpr int64_t kMaxKeptBindBytes = int64_t{2} << 20;
+
  private:
   struct BoundColumn {
     std::string name;
@@ -88,7 +93,9 @@ class OdbcScan final : public RowBatchStream {
   std::shared_ptr<const Schema> schema_;
   std::vector<BoundColumn> columns_;
   int64_t block_rows_ = 0;
+  SQLLEN row_width_ = 0;  // Bytes of one row's cells and length indicators.
   SQLULEN rows_in_block_ = 0;
+  SQLULEN most_rows_in_a_block_ = 0;
 
   // Paging state: rows read from the current page and the key of the last row.
   bool paging_ = false;
