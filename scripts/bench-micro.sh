@@ -2,7 +2,8 @@
 # bench-micro.sh — the engine's micro-benchmarks (bench/micro/): hash join,
 # hash aggregate, deduplication, Jaro-Winkler, the batch wire codec, and the
 # whole in-process path of a small query. Prints each benchmark's median
-# time and rates over the repetitions.
+# time and rates over the repetitions, and a point lookup through Tessera
+# against the same lookup sent to its source directly (the baseline).
 #
 # Usage: scripts/bench-micro.sh [--help] [benchmark flags, passed to every
 #        binary, e.g. --benchmark_filter=HashJoin --benchmark_min_time=1]
@@ -54,6 +55,15 @@ import json, os, sys
 
 out, names = sys.argv[1], sys.argv[2:]
 
+def load_results(name):
+    """The benchmark's JSON results, or None (not run, or a filter matched none)."""
+    path = os.path.join(out, name + ".json")
+    try:
+        with open(path) as f:
+            return json.load(f)
+    except (OSError, ValueError):
+        return None
+
 def rate(v, unit):
     if v is None:
         return "-"
@@ -66,11 +76,9 @@ print()
 print(f"{'benchmark':<44} {'median time':>14} {'items/s':>11} {'bytes/s':>12} {'cv':>6}")
 load = None
 for name in names:
-    path = os.path.join(out, name + ".json")
-    if not os.path.exists(path):
+    results = load_results(name)
+    if results is None:
         continue
-    with open(path) as f:
-        results = json.load(f)
     load = load or results.get("context", {}).get("load_avg")
     rows = {}
     for b in results["benchmarks"]:
@@ -87,6 +95,15 @@ for name in names:
         t = f"{m['real_time']:.3f} {m['time_unit']}"
         print(f"{run:<44} {t:>14} {rate(m.get('items_per_second'), '/s'):>11} "
               f"{rate(m.get('bytes_per_second'), 'B/s'):>12} {'-' if cv is None else f'{cv * 100:.1f}%':>6}")
+# What Tessera adds to a point lookup, against the same lookup sent directly.
+medians = {}
+for name in names:
+    for b in (load_results(name) or {}).get("benchmarks", []):
+        if b.get("aggregate_name") == "median":
+            medians[b["run_name"].split("/real_time")[0]] = b["real_time"]
+if "ehr_lookup/session" in medians and "ehr_lookup/direct" in medians:
+    print(f"\nehr point lookup: Tessera/direct = {medians['ehr_lookup/session'] / medians['ehr_lookup/direct']:.2f} "
+          f"({medians['ehr_lookup/session']:.0f} us / {medians['ehr_lookup/direct']:.0f} us, medians)")
 if load and load[0] > 1.0:
     print(f"\nwarning: the load average was {load[0]:.2f} when a run started: other work competed "
           "for the CPUs, so these numbers are noisy.")
