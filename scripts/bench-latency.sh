@@ -151,6 +151,16 @@ CREATE TABLE identity.link_record (enterprise_id bigint NOT NULL, source text NO
 SQL
 sqlite3 -csv "$home/link.db" 'SELECT enterprise_id, source, record_type, record_id FROM link_record' \
   | psql_as peer -c '\copy identity.link_record FROM STDIN WITH (FORMAT csv)'
+# The code map too: the peer has no map_code(), so its SQL joins this table.
+psql_as peer -c 'CREATE TABLE identity.code_map (map text NOT NULL, code text NOT NULL, unit text,
+  standard_code text NOT NULL, factor double precision NOT NULL, "offset" double precision NOT NULL)'
+python3 - "$home/data/terminology/code_map.csv" <<'PY' | psql_as peer -c '\copy identity.code_map FROM STDIN WITH (FORMAT csv)'
+import csv, sys
+out = csv.writer(sys.stdout)
+for r in csv.DictReader(open(sys.argv[1])):
+    out.writerow([f"{r['source']}.{r['table']}.{r['code_column']}", r["code"], r["unit"], r["standard_code"],
+                  r["factor"], r["offset"]])
+PY
 psql_as peer -c 'CREATE INDEX ON identity.link_record (enterprise_id)' \
   -c 'ANALYZE identity.link_record' \
   -c 'ANALYZE ehr.patient, ehr.medication_order, pharmacy.customer, pharmacy.dispensing' >/dev/null

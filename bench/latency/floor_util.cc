@@ -83,6 +83,20 @@ std::vector<absl::StatusOr<Answer>> Concurrently(std::vector<std::pair<Connector
 // ids as a SQL list of integer literals (ids are numbers we parsed).
 std::string IntList(const std::set<int64_t>& ids) { return ids.empty() ? "NULL" : absl::StrJoin(ids, ", "); }
 
+std::vector<std::string> IdLists(const std::set<int64_t>& ids, size_t per_list) {
+  std::vector<std::string> out;
+  std::set<int64_t> list;
+  for (int64_t id : ids) {
+    list.insert(id);
+    if (list.size() == per_list) {
+      out.push_back(IntList(list));
+      list.clear();
+    }
+  }
+  if (!list.empty()) out.push_back(IntList(list));
+  return out;
+}
+
 absl::StatusOr<int64_t> ParseId(const std::string& cell) {
   int64_t v = 0;
   if (!absl::SimpleAtoi(cell, &v)) return absl::DataLossError(absl::StrCat("not an integer id: ", cell));

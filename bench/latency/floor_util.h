@@ -27,6 +27,10 @@ std::vector<absl::StatusOr<Answer>> Concurrently(std::vector<std::pair<Connector
 // ids as a SQL list of integer literals (ids are numbers we parsed).
 std::string IntList(const std::set<int64_t>& ids);
 
+// ids as SQL lists of at most `per_list` each, for sub-queries restricted
+// to many ids.
+std::vector<std::string> IdLists(const std::set<int64_t>& ids, size_t per_list = 1000);
+
 absl::StatusOr<int64_t> ParseId(const std::string& cell);
 
 // The link index's (enterprise_id, record_id) rows of one source's records.

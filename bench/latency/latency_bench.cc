@@ -178,6 +178,13 @@ int Run(int argc, char** argv) {
     }
     c.peer_golden_record = *golden;
   }
+  for (const std::string& file : config->code_map_file()) {
+    absl::Status loaded = c.code_maps.LoadFile(file);
+    if (!loaded.ok()) {
+      std::cerr << "latency_bench: " << loaded.message() << "\n";
+      return 2;
+    }
+  }
 
   std::vector<int> concurrency;
   for (absl::string_view part : absl::StrSplit(flags->Get("concurrency", "1,8,32"), ',', absl::SkipEmpty())) {

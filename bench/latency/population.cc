@@ -24,23 +24,6 @@
 namespace tessera::bench::latency {
 namespace {
 
-// Sub-queries restricted to ids run in chunks of this many.
-constexpr size_t kIdsPerQuery = 1000;
-
-std::vector<std::string> Chunks(const std::set<int64_t>& ids) {
-  std::vector<std::string> out;
-  std::set<int64_t> chunk;
-  for (int64_t id : ids) {
-    chunk.insert(id);
-    if (chunk.size() == kIdsPerQuery) {
-      out.push_back(IntList(chunk));
-      chunk.clear();
-    }
-  }
-  if (!chunk.empty()) out.push_back(IntList(chunk));
-  return out;
-}
-
 // percentile_cont(0.5): the middle value, or the mean of the middle two.
 std::string Median(std::vector<double> v) {
   if (v.empty()) return "NULL";
@@ -98,7 +81,7 @@ absl::StatusOr<Answer> Floor(Connections& c, int64_t) {
     std::string sql;
   };
   std::vector<Query> queries;
-  for (const std::string& list : Chunks(ids[0])) {
+  for (const std::string& list : IdLists(ids[0])) {
     queries.push_back({0, c.ehr.get(), absl::StrCat("SELECT patient_id, zip FROM ehr.patient WHERE patient_id IN (",
                                                     list, ")")});
     queries.push_back({3, c.ehr.get(),
@@ -106,11 +89,11 @@ absl::StatusOr<Answer> Floor(Connections& c, int64_t) {
                                     "systolic_mmhg IS NOT NULL AND patient_id IN (",
                                     list, ")")});
   }
-  for (const std::string& list : Chunks(ids[1])) {
+  for (const std::string& list : IdLists(ids[1])) {
     queries.push_back({1, c.pharmacy.get(),
                        absl::StrCat("SELECT customer_id, postal_code FROM customer WHERE customer_id IN (", list, ")")});
   }
-  for (const std::string& list : Chunks(ids[2])) {
+  for (const std::string& list : IdLists(ids[2])) {
     queries.push_back({2, c.lab.get(), absl::StrCat("SELECT lab_patient_id, zip FROM lab.patient WHERE "
                                                     "lab_patient_id IN (",
                                                     list, ")")});

@@ -172,6 +172,7 @@ std::vector<Workload> Workloads() {
           },
       .floor = MedicationFloor,
   });
+  out.push_back(RecentResultsWorkload());
   return out;
 }
 

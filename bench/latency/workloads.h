@@ -18,6 +18,7 @@
 #include "absl/status/statusor.h"
 #include "bench/latency/answer.h"
 #include "connectors/odbc/odbc_connector.h"
+#include "engine/terminology/code_map.h"
 
 namespace grpc {
 class Channel;
@@ -38,6 +39,9 @@ struct Connections {
   // source, "{patient}" standing for the enterprise id (written by
   // scripts/bench-latency.sh from the view's SQL).
   std::string peer_golden_record;
+  // The deployment's code maps (its configuration's code_map_file), for
+  // floors that translate codes and units in memory.
+  CodeMaps code_maps;
 };
 
 class TesseraClient;
@@ -63,6 +67,7 @@ struct Workload {
 Workload PatientRecordWorkload();  // patient_record.cc
 Workload HeartFailureWorkload();   // heart_failure.cc
 Workload PopulationWorkload();     // population.cc
+Workload RecentResultsWorkload();  // recent_results.cc
 
 std::vector<Workload> Workloads();
 
