@@ -120,10 +120,14 @@ CFG
 # The peer federates the same databases: ehr through postgres_fdw, lab
 # through mysql_fdw. PostgreSQL has no SQLite wrapper in Debian, so the peer
 # reads pharmacy from its PostgreSQL copy (same rows) and keeps the link
-# index in a local table; the table printed below says so.
-psql_as riverside -tA -c "SELECT 1 FROM pg_database WHERE datname = 'peer'" | grep -q 1 \
-  || psql_as riverside -c 'CREATE DATABASE peer'
-psql_as peer <<SQL
+# index in a local table; the table printed below says so. It is set up
+# twice, with the wrappers' use_remote_estimate on (database peer) and off
+# (peer_plain): the benchmark times each workload on whichever is faster.
+setup_peer() {  # DB ESTIMATE
+  local db=$1 estimate=$2
+psql_as riverside -tA -c "SELECT 1 FROM pg_database WHERE datname = '$db'" | grep -q 1 \
+  || psql_as riverside -c "CREATE DATABASE $db"
+psql_as "$db" <<SQL
 CREATE EXTENSION IF NOT EXISTS postgres_fdw;
 CREATE EXTENSION IF NOT EXISTS mysql_fdw;
 DROP SERVER IF EXISTS ehr_server CASCADE;
@@ -134,14 +138,14 @@ DROP SCHEMA IF EXISTS pharmacy CASCADE;
 DROP SCHEMA IF EXISTS identity CASCADE;
 CREATE SERVER ehr_server FOREIGN DATA WRAPPER postgres_fdw
   OPTIONS (host '127.0.0.1', port '$TESSERA_PG_PORT', dbname 'riverside',
-           fetch_size '10000', use_remote_estimate 'true');
+           fetch_size '10000', use_remote_estimate '$estimate');
 CREATE USER MAPPING FOR tessera SERVER ehr_server OPTIONS (user 'tessera', password 'tessera');
 CREATE SCHEMA ehr;
 IMPORT FOREIGN SCHEMA ehr FROM SERVER ehr_server INTO ehr;
 CREATE SCHEMA pharmacy;
 IMPORT FOREIGN SCHEMA pharmacy FROM SERVER ehr_server INTO pharmacy;
 CREATE SERVER lab_server FOREIGN DATA WRAPPER mysql_fdw
-  OPTIONS (host '127.0.0.1', port '$TESSERA_MARIADB_PORT', fetch_size '10000', use_remote_estimate 'false');
+  OPTIONS (host '127.0.0.1', port '$TESSERA_MARIADB_PORT', fetch_size '10000', use_remote_estimate '$estimate');
 CREATE USER MAPPING FOR tessera SERVER lab_server OPTIONS (username 'tessera', password 'tessera');
 CREATE SCHEMA lab;
 IMPORT FOREIGN SCHEMA lab FROM SERVER lab_server INTO lab;
@@ -150,33 +154,33 @@ CREATE TABLE identity.link_record (enterprise_id bigint NOT NULL, source text NO
   record_type text NOT NULL, record_id text NOT NULL, PRIMARY KEY (source, record_type, record_id));
 SQL
 sqlite3 -csv "$home/link.db" 'SELECT enterprise_id, source, record_type, record_id FROM link_record' \
-  | psql_as peer -c '\copy identity.link_record FROM STDIN WITH (FORMAT csv)'
+  | psql_as "$db" -c '\copy identity.link_record FROM STDIN WITH (FORMAT csv)'
 # The code map too: the peer has no map_code(), so its SQL joins this table.
-psql_as peer -c 'CREATE TABLE identity.code_map (map text NOT NULL, code text NOT NULL, unit text,
+psql_as "$db" -c 'CREATE TABLE identity.code_map (map text NOT NULL, code text NOT NULL, unit text,
   standard_code text NOT NULL, factor double precision NOT NULL, "offset" double precision NOT NULL)'
-python3 - "$home/data/terminology/code_map.csv" <<'PY' | psql_as peer -c '\copy identity.code_map FROM STDIN WITH (FORMAT csv)'
+python3 - "$home/data/terminology/code_map.csv" <<'PY' | psql_as "$db" -c '\copy identity.code_map FROM STDIN WITH (FORMAT csv)'
 import csv, sys
 out = csv.writer(sys.stdout)
 for r in csv.DictReader(open(sys.argv[1])):
     out.writerow([f"{r['source']}.{r['table']}.{r['code_column']}", r["code"], r["unit"], r["standard_code"],
                   r["factor"], r["offset"]])
 PY
-psql_as peer -c 'CREATE INDEX ON identity.link_record (enterprise_id)' \
+psql_as "$db" -c 'CREATE INDEX ON identity.link_record (enterprise_id)' \
   -c 'ANALYZE identity.link_record' \
   -c 'ANALYZE ehr.patient, ehr.medication_order, pharmacy.customer, pharmacy.dispensing' >/dev/null
-psql_as peer -c 'ANALYZE lab.patient' >/dev/null 2>&1 \
+psql_as "$db" -c 'ANALYZE lab.patient' >/dev/null 2>&1 \
   || log "peer: ANALYZE of mysql_fdw tables not supported; its planner uses defaults"
 # The device hub's readings, for the workloads that need them: the peer
 # has no gRPC wrapper, so it reads them from a local table (said in the
 # output).
-psql_as peer <<SQL
+psql_as "$db" <<SQL
 DROP SCHEMA IF EXISTS devices CASCADE;
 CREATE SCHEMA devices;
 CREATE TABLE devices.readings (reading_id bigint PRIMARY KEY, registration_id text NOT NULL,
   device_id text NOT NULL, measured_at timestamp NOT NULL, type text NOT NULL, value double precision,
   systolic bigint, diastolic bigint, pulse bigint, unit text);
 SQL
-python3 - "$home/data/devices/readings.jsonl" <<'PY' | psql_as peer -c '\copy devices.readings FROM STDIN WITH (FORMAT csv)'
+python3 - "$home/data/devices/readings.jsonl" <<'PY' | psql_as "$db" -c '\copy devices.readings FROM STDIN WITH (FORMAT csv)'
 import csv, json, sys
 out = csv.writer(sys.stdout)
 columns = ["reading_id", "registration_id", "device_id", "measured_at", "type", "value", "systolic",
@@ -186,8 +190,12 @@ for line in open(sys.argv[1]):
     r["measured_at"] = r["measured_at"].replace("T", " ").rstrip("Z")
     out.writerow(["" if r.get(c) is None else r[c] for c in columns])
 PY
-psql_as peer -c 'CREATE INDEX ON devices.readings (registration_id)' -c 'ANALYZE devices.readings' >/dev/null
+psql_as "$db" -c 'CREATE INDEX ON devices.readings (registration_id)' -c 'ANALYZE devices.readings' >/dev/null
+}
+setup_peer peer true
+setup_peer peer_plain false
 peer_conn="Driver=PostgreSQL Unicode;Server=127.0.0.1;Port=$TESSERA_PG_PORT;Database=peer;Uid=tessera;Pwd=tessera"
+plain_peer_conn=${peer_conn/Database=peer;/Database=peer_plain;}
 
 # ------------------------------------------------- hub and tessera serve
 pids=()
@@ -213,6 +221,7 @@ log "running the latency benchmark at $people people, concurrency $concurrency"
   --ehr="$pg_conn" --lab="$my_conn" \
   --pharmacy="Driver=SQLite3;Database=$home/data/pharmacy.db" \
   --identity="Driver=SQLite3;Database=$home/link.db" \
-  --peer="$peer_conn" --devices="127.0.0.1:$hub_port" --config="$home/bench.textproto" --people="$people" --concurrency="$concurrency" --seconds="$seconds" \
+  --peer="$peer_conn" --peer_plain="$plain_peer_conn" \
+  --devices="127.0.0.1:$hub_port" --config="$home/bench.textproto" --people="$people" --concurrency="$concurrency" --seconds="$seconds" \
   --workloads="$workloads" --out="$out.json"
 python3 bench/latency/report.py "$out.json" "$out.png"

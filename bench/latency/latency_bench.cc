@@ -13,7 +13,8 @@
 //
 // Flags (all --name=value): --tessera HOST:PORT, --ehr ODBC (PostgreSQL,
 // schema ehr), --lab ODBC (MariaDB, database lab), --pharmacy ODBC (SQLite),
-// --identity ODBC (SQLite link index), --peer ODBC (the peer database),
+// --identity ODBC (SQLite link index), --peer ODBC and --peer_plain ODBC
+// (the peer database, its wrappers' use_remote_estimate on and off),
 // --devices HOST:PORT (the device hub), --config FILE (Tessera's sources
 // configuration, for the patient view's SQL),
 // --people N (for the record), --concurrency 1,8,32, --seconds S (per
@@ -36,6 +37,8 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/match.h"
+#include "absl/time/clock.h"
+#include "absl/time/time.h"
 #include "bench/latency/answer.h"
 #include "bench/latency/closed_loop.h"
 #include "bench/latency/floor_util.h"
@@ -104,6 +107,8 @@ struct Bench {
   Connections connections;
   std::vector<Client> clients;
   int64_t max_patient = 0;
+  // Per workload, whether the peer runs with remote estimates off.
+  std::map<std::string, bool> plain_peer;
 
   int64_t Patient(std::mt19937_64& random) const {
     return std::uniform_int_distribution<int64_t>(1, max_patient)(random);
@@ -115,8 +120,31 @@ struct Bench {
       return client.tessera->Query(w.tessera_sql(patient), kRequestDeadline);
     }
     if (system == "floor") return w.floor(connections, patient);
-    if (w.peer_call) return w.peer_call(connections, patient);
-    return ScanAll(*connections.peer, w.peer_sql(patient));
+    Connector& peer = system == "peer_plain" || (system == "peer" && plain_peer[w.name]) ? *connections.peer_plain
+                                                                                          : *connections.peer;
+    if (w.peer_call) return w.peer_call(connections, peer, patient);
+    return ScanAll(peer, w.peer_sql(patient));
+  }
+
+  // Times a few requests on the peer with remote estimates on and off and
+  // keeps the faster for the workload; returns a line saying which.
+  std::string ChoosePeer(const Workload& w) {
+    constexpr int kTries = 3;
+    double median[2];
+    for (int plain = 0; plain < 2; ++plain) {
+      std::mt19937_64 random(20261125);
+      std::vector<double> ms;
+      for (int i = 0; i < kTries; ++i) {
+        const int64_t patient = w.per_patient ? Patient(random) : 0;
+        absl::Time start = absl::Now();
+        absl::Status asked = Ask(w, plain ? "peer_plain" : "peer", clients[0], patient).status();
+        ms.push_back(asked.ok() ? absl::ToDoubleMilliseconds(absl::Now() - start) : 1e12);
+      }
+      median[plain] = Quantile(ms, 0.5);
+    }
+    plain_peer[w.name] = median[1] < median[0];
+    return absl::StrFormat("peer with use_remote_estimate on %.1f ms, off %.1f ms (median of %d): timed %s",
+                           median[0], median[1], kTries, plain_peer[w.name] ? "off" : "on");
   }
 
   // Every system's answer equals Tessera's for `checks` patients (or once).
@@ -127,7 +155,7 @@ struct Bench {
       absl::StatusOr<Answer> want = Ask(w, "tessera", clients[0], patient);
       if (!want.ok()) return absl::Status(want.status().code(), absl::StrCat("tessera: ", want.status().message()));
       *rows += want->rows.size();
-      for (const char* system : {"floor", "peer"}) {
+      for (const char* system : {"floor", "peer", "peer_plain"}) {
         absl::StatusOr<Answer> got = Ask(w, system, clients[0], patient);
         if (!got.ok()) return absl::Status(got.status().code(), absl::StrCat(system, ": ", got.status().message()));
         absl::Status same = SameAnswer(*want, *got, w.ordered);
@@ -163,6 +191,7 @@ int Run(int argc, char** argv) {
   c.pharmacy = Connect("pharmacy", flags->Get("pharmacy"), DialectKind::kSqlite);
   c.identity = Connect("identity", flags->Get("identity"), DialectKind::kSqlite);
   c.peer = Connect("peer", flags->Get("peer"), DialectKind::kPostgres);
+  c.peer_plain = Connect("peer_plain", flags->Get("peer_plain", flags->Get("peer")), DialectKind::kPostgres);
   c.devices = grpc::CreateChannel(flags->Get("devices"), grpc::InsecureChannelCredentials());
   absl::StatusOr<config::TesseraConfig> config = LoadConfig(flags->Get("config"));
   if (!config.ok()) {
@@ -220,9 +249,13 @@ int Run(int argc, char** argv) {
     std::cout << "check " << w.name << ": "
               << (checked.ok() ? absl::StrCat("tessera, floor and peer agree (", rows, " rows)") : checked.ToString())
               << "\n";
+    std::string peer_choice = checked.ok() ? bench.ChoosePeer(w) : "";
+    if (checked.ok()) std::cout << "  " << peer_choice << "\n";
     absl::StrAppend(&checks_json, checks_json.empty() ? "" : ",", "{\"workload\":\"", w.name, "\",\"ok\":",
                     checked.ok() ? "true" : "false", ",\"rows\":", rows, ",\"message\":\"",
-                    JsonEscape(checked.ok() ? "" : std::string(checked.message())), "\"}");
+                    JsonEscape(checked.ok() ? "" : std::string(checked.message())), "\",\"peer_choice\":\"",
+                    JsonEscape(peer_choice), "\",\"peer_remote_estimate\":",
+                    bench.plain_peer[w.name] ? "false" : "true", "}");
     if (checked.ok()) workloads.push_back(std::move(w));
   }
 

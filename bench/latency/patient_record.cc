@@ -182,15 +182,15 @@ std::string PeerSection(const char* section, const std::vector<std::string>& bra
 
 // The peer runs the record's sections at once, as Tessera does, each a
 // query with the patient's ids pushed into its sources.
-absl::StatusOr<Answer> Peer(Connections& c, int64_t id) {
+absl::StatusOr<Answer> Peer(Connections& c, Connector& peer, int64_t id) {
   const std::string patient = absl::StrCat(id);
   auto ehr = [&](const char* id, const char* table, const std::string& extra = "") {
     return absl::StrCat("'ehr:' || r.", id, " FROM ehr.", table, " AS r WHERE ",
                         PeerIdsCondition("ehr", "patient", "r.patient_id", patient), extra);
   };
   std::vector<std::pair<Connector*, std::string>> queries = {
-      {c.peer.get(), PeerGoldenRecordSql(c, id)},
-      {c.peer.get(),
+      {&peer, PeerGoldenRecordSql(c, id)},
+      {&peer,
        PeerSection("observation",
                    {ehr("lab_result_id", "lab_result"),
                     ehr("vital_sign_id", "vital_sign", absl::StrCat(" AND ", kVitalPresent)),
@@ -200,13 +200,13 @@ absl::StatusOr<Answer> Peer(Connections& c, int64_t id) {
                                  PeerIdsCondition("devices", "registration", "r.registration_id", patient),
                                  " AND (r.type IN ('weight', 'glucose') OR (r.type = 'blood_pressure' AND "
                                  "(r.systolic IS NOT NULL OR r.diastolic IS NOT NULL OR r.pulse IS NOT NULL)))")})},
-      {c.peer.get(), PeerSection("condition", {ehr("condition_id", "condition")})},
-      {c.peer.get(),
+      {&peer, PeerSection("condition", {ehr("condition_id", "condition")})},
+      {&peer,
        PeerSection("medication", {ehr("medication_order_id", "medication_order"),
                                   absl::StrCat("'pharmacy:' || r.dispensing_id FROM pharmacy.dispensing AS r WHERE ",
                                                PeerIdsCondition("pharmacy", "customer", "r.customer_id", patient))})},
-      {c.peer.get(), PeerSection("procedure", {ehr("procedure_id", "procedure")})},
-      {c.peer.get(), PeerSection("encounter", {ehr("encounter_id", "encounter")})},
+      {&peer, PeerSection("procedure", {ehr("procedure_id", "procedure")})},
+      {&peer, PeerSection("encounter", {ehr("encounter_id", "encounter")})},
   };
   std::vector<absl::StatusOr<Answer>> got = Concurrently(std::move(queries));
   for (const auto& g : got) RETURN_IF_ERROR(g.status());

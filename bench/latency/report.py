@@ -26,6 +26,8 @@ def table(run):
     for check in run["checks"]:
         state = f"answers agree ({check['rows']} rows checked)" if check["ok"] else "NOT TIMED: " + check["message"]
         print(f"  {check['workload']}: {state}")
+        if check.get("peer_choice"):
+            print(f"    {check['peer_choice']}")
     for w in run["workloads"]:
         print(f"  {w['name']}: {w['question']}; {w['peer_note']}")
     hdr = (f"{'workload':<18} {'c':>3} {'tessera ms':>24} {'floor ms':>24} {'peer ms':>24} "

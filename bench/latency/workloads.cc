@@ -101,7 +101,7 @@ std::vector<Workload> Workloads() {
             ASSIGN_OR_RETURN(PatientIds ids, LookUpPatient(c, p));
             return GoldenRecordFloor(c, p, ids);
           },
-      .peer_call = [](Connections& c, int64_t p) { return ScanAll(*c.peer, PeerGoldenRecordSql(c, p)); },
+      .peer_call = [](Connections& c, Connector& peer, int64_t p) { return ScanAll(peer, PeerGoldenRecordSql(c, p)); },
   });
   out.push_back(PatientRecordWorkload());
   out.push_back(HeartFailureWorkload());

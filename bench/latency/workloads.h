@@ -33,7 +33,10 @@ struct Connections {
   std::unique_ptr<odbc::OdbcConnector> lab;       // MariaDB, database lab.
   std::unique_ptr<odbc::OdbcConnector> pharmacy;  // SQLite.
   std::unique_ptr<odbc::OdbcConnector> identity;  // SQLite link index.
-  std::unique_ptr<odbc::OdbcConnector> peer;      // PostgreSQL with the FDWs.
+  // PostgreSQL with the FDWs, their use_remote_estimate on and off: each
+  // workload is timed on whichever answers it faster.
+  std::unique_ptr<odbc::OdbcConnector> peer;
+  std::unique_ptr<odbc::OdbcConnector> peer_plain;
   std::shared_ptr<grpc::Channel> devices;         // The device hub.
   // The peer's golden record with the patient's ids pushed into each
   // source, "{patient}" standing for the enterprise id (written by
@@ -60,7 +63,7 @@ struct Workload {
   std::function<absl::StatusOr<Answer>(Connections&, int64_t patient)> floor;
   // When set, asked instead of running tessera_sql / peer_sql.
   std::function<absl::StatusOr<Answer>(TesseraClient&, int64_t patient)> tessera_call;
-  std::function<absl::StatusOr<Answer>(Connections&, int64_t patient)> peer_call;
+  std::function<absl::StatusOr<Answer>(Connections&, Connector& peer, int64_t patient)> peer_call;
 };
 
 // Workloads defined in files of their own.
