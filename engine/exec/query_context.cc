@@ -18,6 +18,12 @@ std::unique_ptr<QueryContext::Registration> QueryContext::OnCancel(std::function
   return std::make_unique<Registration>(this, id);
 }
 
+std::shared_ptr<void> QueryContext::SharedState(const std::function<std::shared_ptr<void>()>& make) {
+  absl::MutexLock lock(&shared_mu_);
+  if (shared_ == nullptr) shared_ = make();
+  return shared_;
+}
+
 QueryContext::Registration::~Registration() {
   absl::MutexLock lock(&ctx_->mu_);
   ctx_->callbacks_.erase(id_);

@@ -58,6 +58,11 @@ class QueryContext {
   // so it may refer to objects that the registration outlives.
   [[nodiscard]] std::unique_ptr<Registration> OnCancel(std::function<void()> fn);
 
+  // State the query's operators share across all its plans (the six
+  // sections of GetPatientRecord run under one context): made by `make` on
+  // first use, kept until the context ends (see SharedScans).
+  std::shared_ptr<void> SharedState(const std::function<std::shared_ptr<void>()>& make);
+
  private:
   const absl::Time deadline_;
   std::string principal_;
@@ -65,6 +70,8 @@ class QueryContext {
   absl::Mutex mu_;
   int64_t next_id_ ABSL_GUARDED_BY(mu_) = 0;
   std::map<int64_t, std::function<void()>> callbacks_ ABSL_GUARDED_BY(mu_);
+  absl::Mutex shared_mu_;
+  std::shared_ptr<void> shared_ ABSL_GUARDED_BY(shared_mu_);
 };
 
 }  // namespace tessera

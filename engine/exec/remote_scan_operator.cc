@@ -1,9 +1,11 @@
 #include "engine/exec/remote_scan_operator.h"
 
+#include "absl/cleanup/cleanup.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/time/clock.h"
 #include "engine/common/status_macros.h"
+#include "engine/exec/shared_scans.h"
 #include "engine/expr/cast.h"
 
 namespace tessera {
@@ -62,7 +64,9 @@ std::vector<std::string> RemoteScanOperator::Details() const {
     lines.push_back(absl::StrCat("estimated ", static_cast<int64_t>(*estimated_rows_ + 0.5), " rows"));
   }
   absl::MutexLock lock(&mu_);
-  if (producer_done_ || rows_fetched_ > 0) {
+  if (shared_) {
+    lines.push_back(absl::StrFormat("%d rows shared by an identical scan of this query", rows_fetched_));
+  } else if (producer_done_ || rows_fetched_ > 0) {
     lines.push_back(absl::StrFormat("fetched %d rows from %s, first batch after %.3f ms", rows_fetched_,
                                     source_->name(), absl::ToDoubleMilliseconds(first_batch_)));
   }
@@ -159,36 +163,91 @@ bool RemoteScanOperator::consumer_gone() const {
   return consumer_gone_;
 }
 
+std::string RemoteScanOperator::SharedKey(const ScanRequest& request) const {
+  std::string key = absl::StrCat(source_->name(), "\x1f", request.sql, "\x1f", request.paging_key);
+  for (const Field& f : schema_->fields()) absl::StrAppend(&key, "\x1f", f.type.ToString());
+  return key;
+}
+
+RowBatch RemoteScanOperator::CopyOf(const RowBatch& batch) const {
+  RowBatch copy(schema_);
+  for (int c = 0; c < batch.num_columns(); ++c) copy.column(c) = batch.column(c);
+  copy.SetNumRows(batch.num_rows());
+  return copy;
+}
+
 absl::Status RemoteScanOperator::FetchOne(const ScanRequest& request) {
+  // Only SQL requests are shared: their text is the whole request.
+  SharedScans* shared = request.sql.empty() ? nullptr : &SharedScans::Of(*ctx_->query);
+  std::string key;
+  bool leading = false;
+  if (shared != nullptr) {
+    key = SharedKey(request);
+    SharedScans::Rows rows = shared->Join(key, &leading);
+    if (rows != nullptr) {
+      {
+        absl::MutexLock lock(&mu_);
+        shared_ = true;
+      }
+      for (const RowBatch& b : *rows) {
+        ASSIGN_OR_RETURN(bool read, Enqueue(CopyOf(b)));
+        if (!read) break;
+      }
+      return absl::OkStatus();
+    }
+  }
+  // A leader that stops early lets its waiters fetch for themselves.
+  std::vector<RowBatch> kept;
+  absl::Cleanup give_up = [&] {
+    if (leading) shared->GiveUp(key);
+  };
   absl::StatusOr<std::unique_ptr<RowBatchStream>> stream = source_->Scan(request, *scan_ctx_);
   if (!stream.ok()) return stream.status();
   while (true) {
     RowBatch batch((*stream)->schema());
     absl::StatusOr<bool> more = (*stream)->Next(batch);
     if (!more.ok()) return more.status();
-    if (!*more) return absl::OkStatus();
+    if (!*more) break;
     absl::StatusOr<RowBatch> conformed = Conform(std::move(batch));
     if (!conformed.ok()) return conformed.status();
-    int64_t bytes = conformed->MemoryBytes();
-    if (ctx_->memory != nullptr) {
-      absl::Status reserved = ctx_->memory->Reserve(bytes, "rows queued from a source");
-      if (!reserved.ok()) return reserved;
+    if (leading) {
+      if (static_cast<int>(kept.size()) < SharedScans::kMaxBatches) {
+        kept.push_back(CopyOf(*conformed));
+      } else {
+        // Too big to share; given up before the queue can fill (see shared_scans.h).
+        shared->GiveUp(key);
+        leading = false;
+        kept.clear();
+      }
     }
-    absl::MutexLock lock(&mu_);
-    // Backpressure: wait while the queue is full, unless nobody will read.
-    auto room = [this]() ABSL_SHARED_LOCKS_REQUIRED(mu_) {
-      return consumer_gone_ || static_cast<int>(queue_.size()) < kQueueBatches;
-    };
-    mu_.Await(absl::Condition(&room));
-    if (first_batch_ == absl::InfiniteDuration()) first_batch_ = absl::Now() - opened_;
-    rows_fetched_ += conformed->num_rows();
-    if (consumer_gone_) {
-      if (ctx_->memory != nullptr) ctx_->memory->Release(bytes);
-      return absl::OkStatus();
-    }
-    queued_bytes_ += bytes;
-    queue_.push_back(std::move(*conformed));
+    ASSIGN_OR_RETURN(bool read, Enqueue(*std::move(conformed)));
+    if (!read) return absl::OkStatus();
   }
+  if (leading) {
+    shared->Publish(key, std::move(kept));
+    leading = false;
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<bool> RemoteScanOperator::Enqueue(RowBatch batch) {
+  const int64_t bytes = batch.MemoryBytes();
+  if (ctx_->memory != nullptr) RETURN_IF_ERROR(ctx_->memory->Reserve(bytes, "rows queued from a source"));
+  absl::MutexLock lock(&mu_);
+  // Backpressure: wait while the queue is full, unless nobody will read.
+  auto room = [this]() ABSL_SHARED_LOCKS_REQUIRED(mu_) {
+    return consumer_gone_ || static_cast<int>(queue_.size()) < kQueueBatches;
+  };
+  mu_.Await(absl::Condition(&room));
+  if (first_batch_ == absl::InfiniteDuration()) first_batch_ = absl::Now() - opened_;
+  rows_fetched_ += batch.num_rows();
+  if (consumer_gone_) {
+    if (ctx_->memory != nullptr) ctx_->memory->Release(bytes);
+    return false;
+  }
+  queued_bytes_ += bytes;
+  queue_.push_back(std::move(batch));
+  return true;
 }
 
 absl::StatusOr<bool> RemoteScanOperator::Next(RowBatch& out) {

@@ -67,8 +67,14 @@ class RemoteScanOperator : public Operator {
   void Start();
   // The producer thread's body.
   void Fetch();
-  // Runs one sub-query into the queue.
+  // Runs one sub-query into the queue, or copies the rows of an identical
+  // one of the query (see SharedScans).
   absl::Status FetchOne(const ScanRequest& request);
+  // Queues one batch for the consumer; false when nobody will read it.
+  absl::StatusOr<bool> Enqueue(RowBatch batch);
+  // What makes two scans of the query the same: source, request and types.
+  std::string SharedKey(const ScanRequest& request) const;
+  RowBatch CopyOf(const RowBatch& batch) const;
   bool consumer_gone() const;
   // Converts `batch` (in the source's types) into the planned types.
   absl::StatusOr<RowBatch> Conform(RowBatch batch);
@@ -92,6 +98,7 @@ class RemoteScanOperator : public Operator {
   std::unique_ptr<QueryContext::Registration> query_link_;
   std::thread producer_;
   absl::Time opened_;
+  bool shared_ ABSL_GUARDED_BY(mu_) = false;  // Rows copied from an identical scan.
 
   mutable absl::Mutex mu_;
   std::deque<RowBatch> queue_ ABSL_GUARDED_BY(mu_);

@@ -149,6 +149,55 @@ TEST(Errors, OnlyTheEpochOfATimestampDifference) {
   EXPECT_EQ(epoch->rows, all->rows);
 }
 
+// Runs EXPLAIN ANALYZE and returns the plan's text.
+std::string Analyzed(FederatedTestEnv& env, const std::string& sql) {
+  auto plan = env.Query("EXPLAIN ANALYZE " + sql);
+  if (!plan.ok()) return plan.status().ToString();
+  std::string text;
+  for (const auto& row : plan->rows) text += row[0] + "\n";
+  return text;
+}
+
+int Occurrences(const std::string& text, const std::string& part) {
+  int n = 0;
+  for (size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++n;
+  return n;
+}
+
+TEST(SharedScans, IdenticalSmallScansOfOneQueryAskTheSourceOnce) {
+  auto& env = FederatedTestEnv::Get();
+  // The lab branch keeps the two EHR scans apart (same-source branches would be sent as one).
+  const std::string sql =
+      "SELECT mrn FROM ehr.patient WHERE patient_id = 1 UNION ALL SELECT ehr_mrn FROM lab.patient WHERE "
+      "lab_patient_id = -1 UNION ALL SELECT mrn FROM ehr.patient WHERE patient_id = 1";
+  std::string plan = Analyzed(env, sql);
+  EXPECT_EQ(Occurrences(plan, "fetched 1 rows from ehr"), 1) << plan;
+  EXPECT_EQ(Occurrences(plan, "1 rows shared by an identical scan of this query"), 1) << plan;
+  auto rows = env.Query(sql);
+  ASSERT_TRUE(rows.ok()) << rows.status();
+  auto one = env.Query("SELECT mrn FROM ehr.patient WHERE patient_id = 1");
+  ASSERT_TRUE(one.ok()) << one.status();
+  ASSERT_EQ(one->rows.size(), 1u);
+  EXPECT_EQ(rows->rows, (std::vector<std::vector<std::string>>{one->rows[0], one->rows[0]}));
+}
+
+TEST(SharedScans, LargeScansAreEachReadInFull) {
+  auto& env = FederatedTestEnv::Get();
+  // A same-source join, sent whole: twice the vital signs in one result.
+  const std::string big = "SELECT v.vital_sign_id FROM ehr.vital_sign AS v JOIN ehr.patient AS p ON p.patient_id <= 2";
+  auto single = env.Query("SELECT count(*) FROM (" + big + ") AS b");
+  ASSERT_TRUE(single.ok()) << single.status();
+  ASSERT_GT(std::stoll(single->rows[0][0]), 4 * 1024) << "needs a result larger than a shared scan keeps";
+  const std::string sql =
+      "SELECT count(*) FROM (" + big + " UNION ALL SELECT result_id FROM lab.lab_result WHERE result_id = -1 UNION ALL " +
+      big + ") AS u";
+  std::string plan = Analyzed(env, sql);
+  EXPECT_EQ(Occurrences(plan, "shared by an identical scan"), 0) << plan;
+  auto rows = env.Query(sql);
+  ASSERT_TRUE(rows.ok()) << rows.status();
+  EXPECT_EQ(rows->rows[0][0], std::to_string(2 * std::stoll(single->rows[0][0])));
+}
+
 TEST(Errors, UnknownTableNamesTheSourcesTables) {
   auto& env = FederatedTestEnv::Get();
   auto rows = env.Query("SELECT * FROM lab.results");
