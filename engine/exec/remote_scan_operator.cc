@@ -96,7 +96,7 @@ absl::Status RemoteScanOperator::Open(ExecContext& ctx) {
 
 void RemoteScanOperator::Start() {
   started_ = true;
-  producer_ = std::thread([this] { Fetch(); });
+  producer_ = PooledThread([this] { Fetch(); });
 }
 
 void RemoteScanOperator::SupplyKeys(const std::optional<std::vector<Value>>& keys) {

@@ -1,6 +1,6 @@
 #include "engine/server/engine_threads.h"
 
-#include <thread>
+#include "engine/common/pooled_thread.h"
 
 namespace tessera::server {
 
@@ -9,11 +9,11 @@ void EngineThreads::Run(std::function<void()> work) {
     absl::MutexLock lock(&mu_);
     ++active_;
   }
-  std::thread([this, work = std::move(work)] {
+  PooledThread::Detach([this, work = std::move(work)] {
     work();
     absl::MutexLock lock(&mu_);
     --active_;
-  }).detach();
+  });
 }
 
 int EngineThreads::active() const {

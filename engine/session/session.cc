@@ -1,17 +1,15 @@
 #include "engine/session/session.h"
 
 #include "absl/strings/str_format.h"
+#include "absl/synchronization/notification.h"
 #include "absl/time/clock.h"
+#include "engine/common/pooled_thread.h"
 #include "engine/common/status_macros.h"
 #include "engine/exec/explain.h"
 #include "engine/exec/memory_tracker.h"
 #include "engine/exec/remote_scan_operator.h"
 #include "planner/parser/parser.h"
 #include "planner/planner.h"
-
-#include <thread>
-
-#include "absl/synchronization/notification.h"
 
 namespace tessera {
 namespace {
@@ -46,18 +44,18 @@ class DeadlineWatch {
  public:
   explicit DeadlineWatch(QueryContext& ctx) {
     if (ctx.deadline() == absl::InfiniteFuture()) return;
-    thread_ = std::thread([this, &ctx] {
+    thread_ = PooledThread([this, &ctx] {
       if (!done_.WaitForNotificationWithDeadline(ctx.deadline())) ctx.Cancel();
     });
   }
   ~DeadlineWatch() {
     done_.Notify();
-    if (thread_.joinable()) thread_.join();
+    thread_.join();
   }
 
  private:
   absl::Notification done_;
-  std::thread thread_;
+  PooledThread thread_;
 };
 
 // Appends the stats of every remote scan under `op`, depth first.
