@@ -62,19 +62,18 @@ absl::Status HashJoinOperator::Open(ExecContext& ctx) {
   finished_ = false;
   RETURN_IF_ERROR(left_->Open(ctx));
   RETURN_IF_ERROR(right_->Open(ctx));
-  if (build_in_open_) build_thread_ = PooledThread([this] { opened_build_ = Build(); });
+  if (build_in_open_) opened_build_ = std::async(std::launch::async, [this] { return Build(); });
   return absl::OkStatus();
 }
 
-HashJoinOperator::~HashJoinOperator() { build_thread_.join(); }
+HashJoinOperator::~HashJoinOperator() {
+  if (opened_build_.valid()) opened_build_.wait();
+}
 
 absl::StatusOr<bool> HashJoinOperator::Next(RowBatch& out) {
   ScopedTimer timer(&stats_.time);
   out.Clear();
-  if (build_thread_.joinable()) {
-    build_thread_.join();
-    RETURN_IF_ERROR(opened_build_);
-  }
+  if (opened_build_.valid()) RETURN_IF_ERROR(opened_build_.get());
   while (phase_ != Phase::kDone && out.num_rows() < kMinOutputRows) {
     RETURN_IF_ERROR(CheckCancelled(*ctx_));
     switch (phase_) {

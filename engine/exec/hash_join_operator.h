@@ -17,11 +17,11 @@
 #define TESSERA_ENGINE_EXEC_HASH_JOIN_OPERATOR_H_
 
 #include <cstdint>
+#include <future>
 #include <memory>
 #include <string>
 #include <vector>
 
-#include "engine/common/pooled_thread.h"
 #include "engine/exec/join_hash_table.h"
 #include "engine/exec/join_util.h"
 #include "engine/exec/memory_reservation.h"
@@ -68,8 +68,7 @@ class HashJoinOperator : public Operator {
  private:
   enum class Phase { kBuild, kFetchProbe, kProbe, kProbeTail, kBuildTail, kDone };
   bool build_in_open_ = false;
-  PooledThread build_thread_;  // Reads the build side from Open; joined by Next.
-  absl::Status opened_build_;  // What it returned.
+  std::future<absl::Status> opened_build_;  // Valid until Next waits for it.
 
   absl::Status Build();
   absl::Status FetchProbe();

@@ -96,7 +96,7 @@ absl::Status RemoteScanOperator::Open(ExecContext& ctx) {
 
 void RemoteScanOperator::Start() {
   started_ = true;
-  producer_ = PooledThread([this] { Fetch(); });
+  producer_ = std::thread([this] { Fetch(); });
 }
 
 void RemoteScanOperator::SupplyKeys(const std::optional<std::vector<Value>>& keys) {

@@ -19,11 +19,11 @@
 #include <optional>
 #include <memory>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "absl/synchronization/mutex.h"
 #include "connectors/connector.h"
-#include "engine/common/pooled_thread.h"
 #include "engine/exec/operator.h"
 
 namespace tessera {
@@ -96,7 +96,7 @@ class RemoteScanOperator : public Operator {
   // operator is destroyed before the source finished (a LIMIT was reached).
   std::unique_ptr<QueryContext> scan_ctx_;  // Created by Open.
   std::unique_ptr<QueryContext::Registration> query_link_;
-  PooledThread producer_;
+  std::thread producer_;
   absl::Time opened_;
   bool shared_ ABSL_GUARDED_BY(mu_) = false;  // Rows copied from an identical scan.
 

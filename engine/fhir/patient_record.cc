@@ -2,9 +2,9 @@
 
 #include "engine/fhir/patient_record.h"
 
+#include <thread>
 
 #include "absl/strings/str_cat.h"
-#include "engine/common/pooled_thread.h"
 #include "engine/format/result_writer.h"
 
 namespace tessera {
@@ -76,14 +76,14 @@ absl::StatusOr<PatientRecord> ReadPatientRecord(Session& session, int64_t patien
   for (const std::string& view : PatientRecordViews()) record.sections.push_back({view, nullptr, {}});
   std::vector<absl::Status> statuses(record.sections.size());
   {
-    std::vector<PooledThread> readers;
+    std::vector<std::thread> readers;
     for (size_t i = 0; i < record.sections.size(); ++i) {
       readers.emplace_back([&, i] {
         statuses[i] = ReadSection(session, patient_id, ctx, &record.sections[i]);
         if (!statuses[i].ok()) ctx.Cancel();  // The others need not finish.
       });
     }
-    for (PooledThread& t : readers) t.join();
+    for (std::thread& t : readers) t.join();
   }
   for (const absl::Status& s : statuses) {
     if (!s.ok() && !absl::IsCancelled(s)) return s;

@@ -1,6 +1,6 @@
 #include "engine/server/engine_threads.h"
 
-#include "engine/common/pooled_thread.h"
+#include <thread>
 
 namespace tessera::server {
 
@@ -9,11 +9,11 @@ void EngineThreads::Run(std::function<void()> work) {
     absl::MutexLock lock(&mu_);
     ++active_;
   }
-  PooledThread::Detach([this, work = std::move(work)] {
+  std::thread([this, work = std::move(work)] {
     work();
     absl::MutexLock lock(&mu_);
     --active_;
-  });
+  }).detach();
 }
 
 int EngineThreads::active() const {

@@ -21,7 +21,7 @@ class EngineThreads {
   EngineThreads(const EngineThreads&) = delete;
   EngineThreads& operator=(const EngineThreads&) = delete;
 
-  // Runs `work` on a thread of its own (see PooledThread).
+  // Runs `work` on a new thread of its own.
   void Run(std::function<void()> work);
 
   // Threads still running.

@@ -1,15 +1,17 @@
 #include "engine/session/session.h"
 
 #include "absl/strings/str_format.h"
-#include "absl/synchronization/notification.h"
 #include "absl/time/clock.h"
-#include "engine/common/pooled_thread.h"
 #include "engine/common/status_macros.h"
 #include "engine/exec/explain.h"
 #include "engine/exec/memory_tracker.h"
 #include "engine/exec/remote_scan_operator.h"
 #include "planner/parser/parser.h"
 #include "planner/planner.h"
+
+#include <thread>
+
+#include "absl/synchronization/notification.h"
 
 namespace tessera {
 namespace {
@@ -44,18 +46,18 @@ class DeadlineWatch {
  public:
   explicit DeadlineWatch(QueryContext& ctx) {
     if (ctx.deadline() == absl::InfiniteFuture()) return;
-    thread_ = PooledThread([this, &ctx] {
+    thread_ = std::thread([this, &ctx] {
       if (!done_.WaitForNotificationWithDeadline(ctx.deadline())) ctx.Cancel();
     });
   }
   ~DeadlineWatch() {
     done_.Notify();
-    thread_.join();
+    if (thread_.joinable()) thread_.join();
   }
 
  private:
   absl::Notification done_;
-  PooledThread thread_;
+  std::thread thread_;
 };
 
 // Appends the stats of every remote scan under `op`, depth first.
