@@ -188,9 +188,9 @@ TEST(SharedScans, LargeScansAreEachReadInFull) {
   auto single = env.Query("SELECT count(*) FROM (" + big + ") AS b");
   ASSERT_TRUE(single.ok()) << single.status();
   ASSERT_GT(std::stoll(single->rows[0][0]), 4 * 1024) << "needs a result larger than a shared scan keeps";
-  const std::string sql =
-      "SELECT count(*) FROM (" + big + " UNION ALL SELECT result_id FROM lab.lab_result WHERE result_id = -1 UNION ALL " +
-      big + ") AS u";
+  const std::string sql = "SELECT count(*) FROM (" + big +
+                          " UNION ALL SELECT result_id FROM lab.lab_result WHERE result_id = -1 UNION ALL " + big +
+                          ") AS u";
   std::string plan = Analyzed(env, sql);
   EXPECT_EQ(Occurrences(plan, "shared by an identical scan"), 0) << plan;
   auto rows = env.Query(sql);
