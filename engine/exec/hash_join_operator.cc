@@ -110,6 +110,7 @@ absl::Status HashJoinOperator::Build() {
     RETURN_IF_ERROR(reservation_.Resize(build_.MemoryBytes()));
   }
   if (emit_unmatched_build_) build_matched_.assign(build_.num_rows(), 0);
+  if (published_keys_ != nullptr) published_keys_->table.store(&build_, std::memory_order_release);
   build_tail_row_ = 0;
   const bool empty = build_.num_rows() == 0;
   if (empty && (type_ == JoinType::kInner || type_ == JoinType::kSemi || type_ == JoinType::kRight)) {
@@ -237,6 +238,7 @@ void HashJoinOperator::BuildTail(RowBatch& out) {
 void HashJoinOperator::Finish() {
   if (finished_) return;
   finished_ = true;
+  if (published_keys_ != nullptr) published_keys_->table.store(nullptr, std::memory_order_release);
   build_.Clear();
   build_matched_ = {};
   reservation_.Release();

@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "engine/exec/join_hash_table.h"
+#include "engine/exec/key_filter_operator.h"
 #include "engine/exec/join_util.h"
 #include "engine/exec/memory_reservation.h"
 #include "engine/exec/operator.h"
@@ -57,6 +58,10 @@ class HashJoinOperator : public Operator {
   // another.
   void BuildInOpen() { build_in_open_ = true; }
 
+  // Once built, the table is offered to `keys`, for KeyFilterOperators below
+  // the probe side. REQUIRES: one key, and an inner or semi join.
+  void PublishKeys(std::shared_ptr<BuiltKeys> keys) { published_keys_ = std::move(keys); }
+
   const std::shared_ptr<const Schema>& schema() const override { return schema_; }
   absl::Status Open(ExecContext& ctx) override;
   absl::StatusOr<bool> Next(RowBatch& out) override;
@@ -68,6 +73,7 @@ class HashJoinOperator : public Operator {
  private:
   enum class Phase { kBuild, kFetchProbe, kProbe, kProbeTail, kBuildTail, kDone };
   bool build_in_open_ = false;
+  std::shared_ptr<BuiltKeys> published_keys_;
   std::future<absl::Status> opened_build_;  // Valid until Next waits for it.
 
   absl::Status Build();

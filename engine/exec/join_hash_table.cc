@@ -71,6 +71,17 @@ void JoinHashTable::Lookup(const RowBatch& probe, const std::vector<int>& probe_
   }
 }
 
+void JoinHashTable::Contains(const RowBatch& probe, int probe_key, std::vector<uint8_t>* found) const {
+  const int64_t n = probe.num_rows();
+  found->assign(n, 0);
+  KeyTable::Columns keys = {&probe.column(probe_key)};
+  std::vector<uint64_t> hashes;
+  KeyTable::HashRows(keys, n, hashes);
+  for (int64_t r = 0; r < n; ++r) {
+    if (!AnyNull(keys, r) && table_.Find(keys, r, hashes[r]) >= 0) (*found)[r] = 1;
+  }
+}
+
 int64_t JoinHashTable::MemoryBytes() const {
   return rows_.MemoryBytes() + table_.MemoryBytes() +
          static_cast<int64_t>((chain_head_.capacity() + chain_tail_.capacity() + chain_next_.capacity() +

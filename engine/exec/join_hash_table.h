@@ -32,6 +32,10 @@ class JoinHashTable {
   // its key has a NULL (then it is -1).
   void Lookup(const RowBatch& probe, const std::vector<int>& probe_keys, std::vector<int64_t>* first,
               std::vector<uint8_t>* null_key);
+  // For a table of one key: whether each row of `probe`'s column
+  // `probe_key` has a build row with an equal key. Unlike Lookup it keeps no
+  // scratch state, so other threads may call it once the table is built.
+  void Contains(const RowBatch& probe, int probe_key, std::vector<uint8_t>* found) const;
   // The build row after `row` with the same key, or -1.
   int64_t Next(int64_t row) const { return chain_next_[row]; }
 

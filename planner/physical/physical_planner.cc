@@ -1,5 +1,9 @@
 #include "planner/physical/physical_planner.h"
 
+#include <map>
+#include <memory>
+#include <optional>
+
 #include "absl/strings/str_cat.h"
 #include "engine/common/status_macros.h"
 #include "engine/exec/dedup_operator.h"
@@ -8,6 +12,7 @@
 #include "engine/exec/hash_aggregate_operator.h"
 #include "engine/exec/hash_join_operator.h"
 #include "engine/exec/key_collector_operator.h"
+#include "engine/exec/key_filter_operator.h"
 #include "engine/exec/limit_operator.h"
 #include "engine/exec/mark_join_operator.h"
 #include "engine/exec/nested_loop_join_operator.h"
@@ -197,6 +202,68 @@ bool ShouldSwapForBindJoin(const LogicalNode& n) {
 
 absl::StatusOr<OperatorPtr> BuildJoin(LogicalNode& n);
 
+// Key filters: a hash join on one key column hands its built table to a
+// KeyFilterOperator placed deep in its probe side, below an operator that
+// keeps each key's rows together, where restricting rows by key is exact.
+// The node (a deduplication or grouping) whose input gets a key filter, and
+// the key's column in that input.
+struct KeyFilterSpot {
+  const LogicalNode* node;
+  int column;
+};
+
+// Where a key filter for column `c` of `n` can go: below a deduplication
+// with `c` among its keys, or below a grouping by `c`, reached through
+// filters, column references and a join side whose rows reach the output
+// only with a matching key (either side of an inner join, the left side of
+// a left, semi or anti join).
+std::optional<KeyFilterSpot> FindKeyFilterSpot(const LogicalNode& n, int c) {
+  switch (n.kind) {
+    case LogicalKind::kFilter:
+      return FindKeyFilterSpot(*n.inputs[0], c);
+    case LogicalKind::kProject:
+      if (n.exprs[c]->op != ExprOp::kColumn) return std::nullopt;
+      return FindKeyFilterSpot(*n.inputs[0], n.exprs[c]->column);
+    case LogicalKind::kJoin: {
+      const int left_width = static_cast<int>(n.inputs[0]->fields.size());
+      if (c < left_width && n.join_type != LogicalJoinType::kRight && n.join_type != LogicalJoinType::kFull &&
+          n.join_type != LogicalJoinType::kMark) {
+        return FindKeyFilterSpot(*n.inputs[0], c);
+      }
+      if (c >= left_width && n.join_type == LogicalJoinType::kInner) {
+        return FindKeyFilterSpot(*n.inputs[1], c - left_width);
+      }
+      return std::nullopt;
+    }
+    case LogicalKind::kDedup:
+      for (int k : n.dedup.keys) {
+        if (k == c) return KeyFilterSpot{&n, c};
+      }
+      return std::nullopt;
+    case LogicalKind::kAggregate:
+      if (c >= static_cast<int>(n.group_by.size()) || n.group_by[c]->op != ExprOp::kColumn) return std::nullopt;
+      return KeyFilterSpot{&n, n.group_by[c]->column};
+    default:
+      return std::nullopt;
+  }
+}
+
+// Key filters chosen by joins being built, for the nodes below them.
+struct PendingKeyFilter {
+  int column;
+  std::shared_ptr<BuiltKeys> keys;
+  bool placed = false;
+};
+thread_local std::map<const LogicalNode*, PendingKeyFilter> pending_key_filters;
+
+// `input` (built from `n`'s input) under the key filter a join chose for `n`, if any.
+OperatorPtr WithKeyFilter(const LogicalNode& n, OperatorPtr input) {
+  auto it = pending_key_filters.find(&n);
+  if (it == pending_key_filters.end()) return input;
+  it->second.placed = true;
+  return std::make_unique<KeyFilterOperator>(std::move(input), it->second.column, it->second.keys);
+}
+
 absl::StatusOr<OperatorPtr> BuildSwappedJoin(LogicalNode& n) {
   const int left_width = static_cast<int>(n.inputs[0]->fields.size());
   const int right_width = static_cast<int>(n.inputs[1]->fields.size());
@@ -338,8 +405,23 @@ absl::StatusOr<OperatorPtr> BuildJoin(LogicalNode& n) {
     for (auto f = local_filters.rbegin(); f != local_filters.rend(); ++f) {
       left = std::make_unique<FilterOperator>(std::move(left), (*f)->predicate->Clone());
     }
-  } else {
-    ASSIGN_OR_RETURN(left, Build(*n.inputs[0]));
+  }
+  // Otherwise the left side may take a key filter (see FindKeyFilterSpot).
+  std::optional<KeyFilterSpot> spot;
+  if (probe == nullptr && left_keys.size() == 1 && left_keys[0]->op == ExprOp::kColumn && !n.null_aware &&
+      (n.join_type == LogicalJoinType::kInner || n.join_type == LogicalJoinType::kSemi)) {
+    spot = FindKeyFilterSpot(*n.inputs[0], left_keys[0]->column);
+    if (spot.has_value()) pending_key_filters[spot->node] = {spot->column, std::make_shared<BuiltKeys>()};
+  }
+  std::shared_ptr<BuiltKeys> filtered_keys;
+  if (probe == nullptr) {
+    absl::StatusOr<OperatorPtr> built = Build(*n.inputs[0]);
+    if (spot.has_value()) {
+      if (pending_key_filters[spot->node].placed) filtered_keys = pending_key_filters[spot->node].keys;
+      pending_key_filters.erase(spot->node);
+    }
+    if (!built.ok()) return built.status();
+    left = *std::move(built);
   }
   ASSIGN_OR_RETURN(OperatorPtr right, Build(*n.inputs[1]));
   if (n.scalar_subquery) right = std::make_unique<SingleRowOperator>(std::move(right));
@@ -372,6 +454,7 @@ absl::StatusOr<OperatorPtr> BuildJoin(LogicalNode& n) {
   auto hash_join = std::make_unique<HashJoinOperator>(std::move(left), std::move(right), type, std::move(lpos),
                                                       std::move(rpos), std::move(rest), n.null_aware);
   if (probe != nullptr) hash_join->BuildInOpen();
+  if (filtered_keys != nullptr) hash_join->PublishKeys(std::move(filtered_keys));
   OperatorPtr join = std::move(hash_join);
   if (join->schema()->num_fields() == static_cast<int>(n.fields.size())) return join;
   // Drop the computed key columns: left keys sit after the left columns,
@@ -424,6 +507,7 @@ absl::StatusOr<OperatorPtr> Build(LogicalNode& n) {
       return BuildJoin(n);
     case LogicalKind::kAggregate: {
       ASSIGN_OR_RETURN(OperatorPtr child, Build(*n.inputs[0]));
+      child = WithKeyFilter(n, std::move(child));
       std::vector<const Expr*> needed;
       for (const auto& g : n.group_by) needed.push_back(g.get());
       for (const AggregateExpr& a : n.aggregates) {
@@ -476,6 +560,7 @@ absl::StatusOr<OperatorPtr> Build(LogicalNode& n) {
     }
     case LogicalKind::kDedup: {
       ASSIGN_OR_RETURN(OperatorPtr child, Build(*n.inputs[0]));
+      child = WithKeyFilter(n, std::move(child));
       return OperatorPtr(std::make_unique<DedupOperator>(std::move(child), n.dedup));
     }
     case LogicalKind::kSetOp: {

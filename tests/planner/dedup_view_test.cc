@@ -69,5 +69,29 @@ TEST(DedupView, AConditionOnTheKeysRunsInTheSourceBeforeMerging) {
   EXPECT_THAT(*plan, ::testing::Not(HasSubstr("\"result_value\" > 7")));
 }
 
+TEST(DedupView, AJoinOnAKeyDropsOtherKeysRowsBeforeMerging) {
+  auto& env = FederatedTestEnv::Get();
+  // A join (not a filter) restricts the patients, so only the join's built
+  // keys can reach below the deduplication.
+  const std::string joined =
+      "SELECT f.patient_id, f.loinc_code, f.observed_at, f.source_records FROM ehr_lab_fact AS f JOIN (SELECT "
+      "patient_id FROM ehr.patient WHERE patient_id <= 40) AS p ON p.patient_id = f.patient_id";
+  auto plan = env.Query("EXPLAIN ANALYZE " + joined);
+  ASSERT_TRUE(plan.ok()) << plan.status();
+  std::string text;
+  for (const auto& row : plan->rows) text += row[0] + "\n";
+  EXPECT_THAT(text, HasSubstr("KeyFilter"));
+
+  auto rows = env.Query(joined);
+  ASSERT_TRUE(rows.ok()) << rows.status();
+  auto expected = env.Query(
+      "SELECT patient_id, loinc_code, observed_at, source_records FROM ehr_lab_fact WHERE patient_id <= 40");
+  ASSERT_TRUE(expected.ok()) << expected.status();
+  ASSERT_FALSE(expected->rows.empty());
+  std::multiset<std::vector<std::string>> got(rows->rows.begin(), rows->rows.end());
+  std::multiset<std::vector<std::string>> want(expected->rows.begin(), expected->rows.end());
+  EXPECT_EQ(got, want);
+}
+
 }  // namespace
 }  // namespace tessera::testing
