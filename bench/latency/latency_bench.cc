@@ -120,8 +120,10 @@ struct Bench {
       return client.tessera->Query(w.tessera_sql(patient), kRequestDeadline);
     }
     if (system == "floor") return w.floor(connections, patient);
-    Connector& peer = system == "peer_plain" || (system == "peer" && plain_peer[w.name]) ? *connections.peer_plain
-                                                                                          : *connections.peer;
+    // Read only while clients run: ChoosePeer filled it before.
+    auto chosen = plain_peer.find(w.name);
+    const bool plain = system == "peer_plain" || (system == "peer" && chosen != plain_peer.end() && chosen->second);
+    Connector& peer = plain ? *connections.peer_plain : *connections.peer;
     if (w.peer_call) return w.peer_call(connections, peer, patient);
     return ScanAll(peer, w.peer_sql(patient));
   }
