@@ -68,6 +68,7 @@ absl::Status HashJoinOperator::Open(ExecContext& ctx) {
 
 HashJoinOperator::~HashJoinOperator() {
   if (opened_build_.valid()) opened_build_.wait();
+  if (published_keys_ != nullptr) published_keys_->Publish(nullptr);  // Before the table goes.
 }
 
 absl::StatusOr<bool> HashJoinOperator::Next(RowBatch& out) {
@@ -110,7 +111,7 @@ absl::Status HashJoinOperator::Build() {
     RETURN_IF_ERROR(reservation_.Resize(build_.MemoryBytes()));
   }
   if (emit_unmatched_build_) build_matched_.assign(build_.num_rows(), 0);
-  if (published_keys_ != nullptr) published_keys_->table.store(&build_, std::memory_order_release);
+  if (published_keys_ != nullptr) published_keys_->Publish(&build_);
   build_tail_row_ = 0;
   const bool empty = build_.num_rows() == 0;
   if (empty && (type_ == JoinType::kInner || type_ == JoinType::kSemi || type_ == JoinType::kRight)) {
@@ -238,7 +239,7 @@ void HashJoinOperator::BuildTail(RowBatch& out) {
 void HashJoinOperator::Finish() {
   if (finished_) return;
   finished_ = true;
-  if (published_keys_ != nullptr) published_keys_->table.store(nullptr, std::memory_order_release);
+  if (published_keys_ != nullptr) published_keys_->Publish(nullptr);
   build_.Clear();
   build_matched_ = {};
   reservation_.Release();

@@ -23,8 +23,8 @@
 #include <vector>
 
 #include "engine/exec/join_hash_table.h"
-#include "engine/exec/key_filter_operator.h"
 #include "engine/exec/join_util.h"
+#include "engine/exec/key_filter_operator.h"
 #include "engine/exec/memory_reservation.h"
 #include "engine/exec/operator.h"
 #include "engine/expr/expr.h"

@@ -11,6 +11,29 @@
 
 namespace tessera {
 
+void BuiltKeys::Publish(const JoinHashTable* table) {
+  absl::MutexLock lock(&mu_);
+  table_ = table;
+  if (table == nullptr) {
+    auto unread = [this]() ABSL_SHARED_LOCKS_REQUIRED(mu_) { return readers_ == 0; };
+    mu_.Await(absl::Condition(&unread));
+  }
+}
+
+bool BuiltKeys::Contains(const RowBatch& probe, int column, std::vector<uint8_t>* found) {
+  const JoinHashTable* table;
+  {
+    absl::MutexLock lock(&mu_);
+    if (table_ == nullptr) return false;
+    table = table_;
+    ++readers_;
+  }
+  table->Contains(probe, column, found);
+  absl::MutexLock lock(&mu_);
+  --readers_;
+  return true;
+}
+
 KeyFilterOperator::KeyFilterOperator(std::unique_ptr<Operator> child, int column, std::shared_ptr<BuiltKeys> keys)
     : child_(std::move(child)), column_(column), keys_(std::move(keys)), input_(child_->schema()) {}
 
@@ -27,12 +50,10 @@ absl::StatusOr<bool> KeyFilterOperator::Next(RowBatch& out) {
     RETURN_IF_ERROR(CheckCancelled(*ctx_));
     ASSIGN_OR_RETURN(bool more, child_->Next(input_));
     if (!more) return RecordBatch(out, stats_);
-    const JoinHashTable* table = keys_->table.load(std::memory_order_acquire);
-    if (table == nullptr) {
+    if (!keys_->Contains(input_, column_, &found_)) {
       std::swap(out, input_);
       return RecordBatch(out, stats_);
     }
-    table->Contains(input_, column_, &found_);
     kept_.clear();
     for (int64_t r = 0; r < input_.num_rows(); ++r) {
       if (found_[r]) kept_.push_back(r);

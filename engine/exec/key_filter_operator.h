@@ -12,20 +12,32 @@
 #ifndef TESSERA_ENGINE_EXEC_KEY_FILTER_OPERATOR_H_
 #define TESSERA_ENGINE_EXEC_KEY_FILTER_OPERATOR_H_
 
-#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "absl/synchronization/mutex.h"
 #include "engine/exec/join_hash_table.h"
 #include "engine/exec/operator.h"
 
 namespace tessera {
 
-// Where a hash join offers its built table (see HashJoinOperator::PublishKeys).
-struct BuiltKeys {
-  std::atomic<const JoinHashTable*> table{nullptr};
+// Where a hash join offers its built table to key filters (see
+// HashJoinOperator::PublishKeys). Filters may run on other threads than the
+// join (under a build read ahead), so the join withdraws the table, waiting
+// for readers, before it frees it.
+class BuiltKeys {
+ public:
+  // Offers `table`; nullptr withdraws it, once no filter reads it.
+  void Publish(const JoinHashTable* table);
+  // JoinHashTable::Contains on the offered table; false when there is none.
+  bool Contains(const RowBatch& probe, int column, std::vector<uint8_t>* found);
+
+ private:
+  absl::Mutex mu_;
+  const JoinHashTable* table_ ABSL_GUARDED_BY(mu_) = nullptr;
+  int readers_ ABSL_GUARDED_BY(mu_) = 0;
 };
 
 class KeyFilterOperator : public Operator {
