@@ -100,6 +100,13 @@ absl::StatusOr<DifferentialConfig> DifferentialConfig::FromEnvironment() {
   return c;
 }
 
+absl::Status DifferentialEnv::CreateForSuite(DifferentialEnv** env) {
+  ASSIGN_OR_RETURN(DifferentialConfig config, DifferentialConfig::FromEnvironment());
+  ASSIGN_OR_RETURN(std::unique_ptr<DifferentialEnv> created, Create(config));
+  *env = created.release();
+  return (*env)->CheckSameData();
+}
+
 absl::StatusOr<std::unique_ptr<DifferentialEnv>> DifferentialEnv::Create(const DifferentialConfig& config) {
   config::TesseraConfig cfg;
   AddSources(cfg, config);

@@ -62,6 +62,11 @@ class DifferentialEnv {
  public:
   static absl::StatusOr<std::unique_ptr<DifferentialEnv>> Create(const DifferentialConfig& config);
 
+  // A test suite's environment: the one the environment variables describe,
+  // left in *env (owned by the caller, set even when the data differ), and
+  // CheckSameData's verdict.
+  static absl::Status CreateForSuite(DifferentialEnv** env);
+
   // The query's rows through Tessera.
   absl::StatusOr<ResultRows> RunFederated(const std::string& sql, SessionKind kind = SessionKind::kSources);
   // The query's rows from the central PostgreSQL database.

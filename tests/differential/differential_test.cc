@@ -158,18 +158,7 @@ double MillisSince(absl::Time start) { return absl::ToDoubleMilliseconds(absl::N
 class DifferentialTest : public ::testing::TestWithParam<DifferentialQuery> {
  protected:
   static void SetUpTestSuite() {
-    absl::StatusOr<DifferentialConfig> config = DifferentialConfig::FromEnvironment();
-    if (!config.ok()) {
-      *setup_ = config.status();
-      return;
-    }
-    absl::StatusOr<std::unique_ptr<DifferentialEnv>> env = DifferentialEnv::Create(*config);
-    if (!env.ok()) {
-      *setup_ = env.status();
-      return;
-    }
-    env_ = env->release();
-    *setup_ = env_->CheckSameData();
+    *setup_ = DifferentialEnv::CreateForSuite(&env_);
     if (setup_->ok()) *unified_setup_ = env_->CheckUnifiedData();
   }
 

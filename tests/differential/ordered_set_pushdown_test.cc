@@ -23,18 +23,7 @@ using ::testing::Not;
 class OrderedSetPushdownTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    absl::StatusOr<DifferentialConfig> config = DifferentialConfig::FromEnvironment();
-    if (!config.ok()) {
-      *setup_ = config.status();
-      return;
-    }
-    absl::StatusOr<std::unique_ptr<DifferentialEnv>> env = DifferentialEnv::Create(*config);
-    if (!env.ok()) {
-      *setup_ = env.status();
-      return;
-    }
-    env_ = env->release();
-    *setup_ = env_->CheckSameData();
+    *setup_ = DifferentialEnv::CreateForSuite(&env_);
   }
   static void TearDownTestSuite() {
     delete env_;

@@ -12,6 +12,7 @@ namespace tessera {
 namespace {
 
 using ::tessera::testing::D;
+using ::tessera::testing::Drain;
 using ::tessera::testing::Execute;
 using ::tessera::testing::I;
 using ::tessera::testing::Input;
@@ -24,12 +25,6 @@ using ::testing::IsEmpty;
 
 const std::vector<std::pair<std::string, DataType>> kCols = {{"n", DataType::Int64()},
                                                              {"s", DataType::Text()}};
-
-std::vector<std::string> Drain(Operator& op) {
-  auto rows = Execute(op);
-  EXPECT_TRUE(rows.ok()) << rows.status();
-  return rows.ok() ? *rows : std::vector<std::string>{};
-}
 
 TEST(DistinctOperator, KeepsFirstOccurrencesInOrderWithNullsEqual) {
   std::vector<Row> rows = {{I(1), T("a")},     {I(1), T("a")}, {NullI(), T("a")}, {I(2), NullT()},

@@ -15,6 +15,7 @@ namespace {
 using ::tessera::testing::Cmp;
 using ::tessera::testing::Col;
 using ::tessera::testing::Const;
+using ::tessera::testing::Drain;
 using ::tessera::testing::Execute;
 using ::tessera::testing::I;
 using ::tessera::testing::Input;
@@ -26,12 +27,6 @@ using ::testing::IsEmpty;
 
 const std::vector<std::pair<std::string, DataType>> kCols = {{"n", DataType::Int64()},
                                                              {"s", DataType::Text()}};
-
-std::vector<std::string> Drain(Operator& op) {
-  auto rows = Execute(op);
-  EXPECT_TRUE(rows.ok()) << rows.status();
-  return rows.ok() ? *rows : std::vector<std::string>{};
-}
 
 TEST(FilterOperator, KeepsTrueRowsAndDropsFalseAndNull) {
   std::vector<Row> rows = {{I(1), T("a")}, {I(7), T("b")}, {NullI(), T("c")}, {I(9), T("d")}, {I(3), T("e")}};

@@ -16,6 +16,7 @@ namespace {
 
 using ::tessera::testing::D;
 using ::tessera::testing::Dec;
+using ::tessera::testing::Drain;
 using ::tessera::testing::Execute;
 using ::tessera::testing::I;
 using ::tessera::testing::Input;
@@ -44,12 +45,6 @@ std::vector<Row> Rows() {
 
 AggregateSpec Agg(AggregateOp op, int arg, DataType type, bool distinct = false) {
   return AggregateSpec{op, distinct, arg, type, "agg"};
-}
-
-std::vector<std::string> Drain(Operator& op) {
-  auto rows = Execute(op);
-  EXPECT_TRUE(rows.ok()) << rows.status();
-  return rows.ok() ? *rows : std::vector<std::string>{};
 }
 
 TEST(HashAggregateOperator, GroupsInFirstSeenOrderWithNullsAsOneGroup) {

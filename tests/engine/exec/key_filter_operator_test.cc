@@ -10,7 +10,7 @@
 namespace tessera {
 namespace {
 
-using ::tessera::testing::Execute;
+using ::tessera::testing::Drain;
 using ::tessera::testing::I;
 using ::tessera::testing::Input;
 using ::tessera::testing::MakeSchema;
@@ -40,18 +40,14 @@ TEST(KeyFilterOperator, KeepsOnlyRowsWhoseKeyTheJoinBuilt) {
   auto keys = std::make_shared<BuiltKeys>();
   keys->Publish(&table);
   KeyFilterOperator filter(Input(kCols, Rows(), 2), 0, keys);
-  auto rows = Execute(filter);
-  ASSERT_TRUE(rows.ok()) << rows.status();
-  EXPECT_EQ(*rows, std::vector<std::string>({"1|a", "3|d", "1|f"}));
+  EXPECT_EQ(Drain(filter), std::vector<std::string>({"1|a", "3|d", "1|f"}));
   keys->Publish(nullptr);
 }
 
 TEST(KeyFilterOperator, PassesEveryRowUntilTheJoinHasBuilt) {
   auto keys = std::make_shared<BuiltKeys>();
   KeyFilterOperator filter(Input(kCols, Rows(), 2), 0, keys);
-  auto rows = Execute(filter);
-  ASSERT_TRUE(rows.ok()) << rows.status();
-  EXPECT_EQ(rows->size(), Rows().size());
+  EXPECT_EQ(Drain(filter).size(), Rows().size());
 }
 
 TEST(KeyFilterOperator, PassesEveryRowOnceTheJoinWithdrewItsTable) {
@@ -60,9 +56,7 @@ TEST(KeyFilterOperator, PassesEveryRowOnceTheJoinWithdrewItsTable) {
   keys->Publish(&table);
   keys->Publish(nullptr);
   KeyFilterOperator filter(Input(kCols, Rows(), 2), 0, keys);
-  auto rows = Execute(filter);
-  ASSERT_TRUE(rows.ok()) << rows.status();
-  EXPECT_EQ(rows->size(), Rows().size());
+  EXPECT_EQ(Drain(filter).size(), Rows().size());
 }
 
 }  // namespace

@@ -13,6 +13,7 @@ namespace tessera {
 namespace {
 
 using ::tessera::testing::CountingOperator;
+using ::tessera::testing::Drain;
 using ::tessera::testing::Execute;
 using ::tessera::testing::I;
 using ::tessera::testing::Input;
@@ -32,12 +33,6 @@ std::vector<std::string> Strings(int begin, int end) {
   std::vector<std::string> out;
   for (int i = begin; i < end; ++i) out.push_back(absl::StrCat(i));
   return out;
-}
-
-std::vector<std::string> Drain(Operator& op) {
-  auto rows = Execute(op);
-  EXPECT_TRUE(rows.ok()) << rows.status();
-  return rows.ok() ? *rows : std::vector<std::string>{};
 }
 
 TEST(LimitOperator, LimitWithinOneBatch) {

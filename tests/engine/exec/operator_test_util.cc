@@ -5,6 +5,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "engine/common/status_macros.h"
+#include "gtest/gtest.h"
 
 namespace tessera::testing {
 
@@ -140,6 +141,12 @@ std::vector<std::string> ReferenceJoin(JoinType type, const std::vector<Row>& le
     }
   }
   return Sorted(Format(out));
+}
+
+std::vector<std::string> Drain(Operator& op) {
+  auto rows = Execute(op);
+  EXPECT_TRUE(rows.ok()) << rows.status();
+  return rows.ok() ? *rows : std::vector<std::string>{};
 }
 
 absl::StatusOr<bool> CountingOperator::Next(RowBatch& out) {

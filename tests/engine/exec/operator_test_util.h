@@ -66,6 +66,9 @@ struct TestContext {
 absl::StatusOr<std::vector<std::string>> Execute(Operator& op, TestContext& tc);
 absl::StatusOr<std::vector<std::string>> Execute(Operator& op);
 
+// Execute's rows, with a test failure (and no rows) when it fails.
+std::vector<std::string> Drain(Operator& op);
+
 // `rows` as Run writes them.
 std::vector<std::string> Format(const std::vector<Row>& rows);
 

@@ -21,6 +21,7 @@ namespace tessera {
 namespace {
 
 using ::tessera::testing::D;
+using ::tessera::testing::Drain;
 using ::tessera::testing::Execute;
 using ::tessera::testing::I;
 using ::tessera::testing::Input;
@@ -48,12 +49,6 @@ AggregateSpec Ordered(AggregateOp op, int arg, DataType type, double fraction, b
   spec.fraction = fraction;
   spec.descending = descending;
   return spec;
-}
-
-std::vector<std::string> Drain(Operator& op) {
-  auto rows = Execute(op);
-  EXPECT_TRUE(rows.ok()) << rows.status();
-  return rows.ok() ? *rows : std::vector<std::string>{};
 }
 
 TEST(OrderedSetAggregate, PercentileContInterpolatesBetweenNeighbours) {

@@ -11,6 +11,7 @@
 namespace tessera {
 namespace {
 
+using ::tessera::testing::Drain;
 using ::tessera::testing::Execute;
 using ::tessera::testing::I;
 using ::tessera::testing::Input;
@@ -38,12 +39,6 @@ std::unique_ptr<SetOperationOperator> SetOp(SetOpKind kind, std::vector<Row> lef
   children.push_back(Input(kCols, left, 2));
   children.push_back(Input(kCols, right, 4));
   return std::make_unique<SetOperationOperator>(kind, std::move(children));
-}
-
-std::vector<std::string> Drain(Operator& op) {
-  auto rows = Execute(op);
-  EXPECT_TRUE(rows.ok()) << rows.status();
-  return rows.ok() ? *rows : std::vector<std::string>{};
 }
 
 TEST(SetOperationOperator, UnionAllConcatenatesInOrder) {

@@ -13,6 +13,7 @@
 namespace tessera {
 namespace {
 
+using ::tessera::testing::Drain;
 using ::tessera::testing::Execute;
 using ::tessera::testing::I;
 using ::tessera::testing::Input;
@@ -33,12 +34,6 @@ std::vector<Row> Rows() {
 
 ColumnSortKey Asc(int column) { return ColumnSortKey{column, false, false}; }
 ColumnSortKey Desc(int column) { return ColumnSortKey{column, true, true}; }
-
-std::vector<std::string> Drain(Operator& op) {
-  auto rows = Execute(op);
-  EXPECT_TRUE(rows.ok()) << rows.status();
-  return rows.ok() ? *rows : std::vector<std::string>{};
-}
 
 TEST(SortOperator, AscendingIsStableWithNullsLast) {
   SortOperator sort(Input(kCols, Rows(), 2), {Asc(0)});

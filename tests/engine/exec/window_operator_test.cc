@@ -15,6 +15,7 @@
 namespace tessera {
 namespace {
 
+using ::tessera::testing::Drain;
 using ::tessera::testing::Execute;
 using ::tessera::testing::I;
 using ::tessera::testing::Input;
@@ -47,12 +48,6 @@ WindowFunctionSpec Shift(WindowOp op, int arg, int64_t offset, int default_colum
   f.offset = offset;
   f.default_column = default_column;
   return f;
-}
-
-std::vector<std::string> Drain(Operator& op) {
-  auto rows = Execute(op);
-  EXPECT_TRUE(rows.ok()) << rows.status();
-  return rows.ok() ? *rows : std::vector<std::string>{};
 }
 
 TEST(WindowOperator, RankingFunctionsWithTiesAndShiftsAcrossPartitions) {
