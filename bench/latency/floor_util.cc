@@ -117,6 +117,11 @@ absl::StatusOr<std::set<int64_t>> LinkedPatients(const Answer& links, const Answ
   return out;
 }
 
+std::string PeerLinkJoin(const std::string& source, const std::string& record_type, const std::string& id_column) {
+  return absl::StrCat(" JOIN identity.link_record AS l ON l.source = '", source, "' AND l.record_type = '",
+                      record_type, "' AND l.record_id = CAST(r.", id_column, " AS text)");
+}
+
 std::string LinkRowsSql(const std::string& source, const std::string& record_type) {
   return absl::StrCat("SELECT enterprise_id, record_id FROM link_record WHERE source = '", source,
                       "' AND record_type = '", record_type, "'");

@@ -75,6 +75,11 @@ v1::FilterExpr HubAnd(std::vector<v1::FilterExpr> args);
 std::string PeerIdsCondition(const std::string& source, const std::string& record_type, const std::string& column,
                              const std::string& patient);
 
+// For the peer: " JOIN identity.link_record AS l" on the link of record
+// `r.id_column` of `source` (its records of `record_type`), so that
+// l.enterprise_id is the patient.
+std::string PeerLinkJoin(const std::string& source, const std::string& record_type, const std::string& id_column);
+
 // The peer's golden record for "{patient}": the patient view's SQL with the
 // patient's ids pushed into each branch's source, as a competent user would
 // rewrite the plain join (which makes the wrappers scan whole tables).

@@ -107,8 +107,6 @@ struct Bench {
   Connections connections;
   std::vector<Client> clients;
   int64_t max_patient = 0;
-  // Per workload, whether the peer runs with remote estimates off.
-  std::map<std::string, bool> plain_peer;
 
   int64_t Patient(std::mt19937_64& random) const {
     return std::uniform_int_distribution<int64_t>(1, max_patient)(random);
@@ -120,9 +118,10 @@ struct Bench {
       return client.tessera->Query(w.tessera_sql(patient), kRequestDeadline);
     }
     if (system == "floor") return w.floor(connections, patient);
-    // Read only while clients run: ChoosePeer filled it before.
-    auto chosen = plain_peer.find(w.name);
-    const bool plain = system == "peer_plain" || (system == "peer" && chosen != plain_peer.end() && chosen->second);
+    // Read only while clients run: the check filled it before.
+    auto trial = peer_trials.find(w.name);
+    const bool plain =
+        system == "peer_plain" || (system == "peer" && trial != peer_trials.end() && trial->second.timed_plain);
     Connector& peer = plain ? *connections.peer_plain : *connections.peer;
     if (w.peer_call) return w.peer_call(connections, peer, patient);
     return ScanAll(peer, w.peer_sql(patient));
@@ -130,23 +129,24 @@ struct Bench {
 
   // The peer's answers during the check, with remote estimates on [0] and
   // off [1]: their times, or why that configuration was dropped (a
-  // statement timeout, say). Timing uses the faster one.
+  // statement timeout, say). Timing uses the faster one (ChoosePeer).
   struct PeerTrial {
     std::vector<double> ms[2];
     std::string failed[2];
+    bool timed_plain = false;
   };
   std::map<std::string, PeerTrial> peer_trials;
 
   // Picks the peer's configuration for `w` from its check; says which.
   std::string ChoosePeer(const Workload& w) {
-    const PeerTrial& t = peer_trials[w.name];
+    PeerTrial& t = peer_trials[w.name];
     auto said = [&](int v) {
       return t.failed[v].empty() ? absl::StrFormat("%.1f ms", Quantile(t.ms[v], 0.5))
                                  : absl::StrCat("failed (", t.failed[v], ")");
     };
-    bool plain = !t.failed[0].empty() ||
-                 (t.failed[1].empty() && Quantile(t.ms[1], 0.5) < Quantile(t.ms[0], 0.5));
-    plain_peer[w.name] = plain;
+    const bool plain = !t.failed[0].empty() ||
+                       (t.failed[1].empty() && Quantile(t.ms[1], 0.5) < Quantile(t.ms[0], 0.5));
+    t.timed_plain = plain;
     return absl::StrFormat("peer with use_remote_estimate on %s, off %s (median of %d checked answers): timed %s",
                            said(0), said(1), static_cast<int>(std::max(t.ms[0].size(), t.ms[1].size())),
                            plain ? "off" : "on");
@@ -270,7 +270,7 @@ int Run(int argc, char** argv) {
                     checked.ok() ? "true" : "false", ",\"rows\":", rows, ",\"message\":\"",
                     JsonEscape(checked.ok() ? "" : std::string(checked.message())), "\",\"peer_choice\":\"",
                     JsonEscape(peer_choice), "\",\"peer_remote_estimate\":",
-                    bench.plain_peer[w.name] ? "false" : "true", "}");
+                    bench.peer_trials[w.name].timed_plain ? "false" : "true", "}");
     if (checked.ok()) workloads.push_back(std::move(w));
   }
 

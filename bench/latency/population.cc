@@ -90,8 +90,9 @@ absl::StatusOr<Answer> Floor(Connections& c, int64_t) {
                                     list, ")")});
   }
   for (const std::string& list : IdLists(ids[1])) {
-    queries.push_back({1, c.pharmacy.get(),
-                       absl::StrCat("SELECT customer_id, postal_code FROM customer WHERE customer_id IN (", list, ")")});
+    queries.push_back(
+        {1, c.pharmacy.get(), absl::StrCat("SELECT customer_id, postal_code FROM customer WHERE customer_id IN (", list,
+                                           ")")});
   }
   for (const std::string& list : IdLists(ids[2])) {
     queries.push_back({2, c.lab.get(), absl::StrCat("SELECT lab_patient_id, zip FROM lab.patient WHERE "

@@ -15,6 +15,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -73,29 +74,29 @@ void Deduplicate(std::vector<const Result*>& group, std::vector<Fact>& out) {
   }
 }
 
-// map_code(map, code) and map_value(map, code, unit, value), in memory.
+// map_code(map, code) and map_value(map, code, unit, value), in memory,
+// looked up by hash as a perfect engine would.
 class Translation {
  public:
-  explicit Translation(const CodeMap* map) : map_(map) {}
-  std::optional<std::string> Code(const std::string& code) const {
-    if (map_ != nullptr) {
-      for (const CodeMapEntry& e : map_->entries) {
-        if (e.code == code) return e.standard_code;
-      }
+  explicit Translation(const CodeMap* map) {
+    if (map == nullptr) return;
+    for (const CodeMapEntry& e : map->entries) {
+      codes_.try_emplace(e.code, e.standard_code);  // The first entry decides, as in the view.
+      linear_.try_emplace(std::make_pair(e.code, e.unit), std::make_pair(e.factor, e.offset));
     }
-    return std::nullopt;
+  }
+  std::optional<std::string> Code(const std::string& code) const {
+    auto it = codes_.find(code);
+    return it == codes_.end() ? std::nullopt : std::optional<std::string>(it->second);
   }
   double Value(const std::string& code, const std::string& unit, double v) const {
-    if (map_ != nullptr) {
-      for (const CodeMapEntry& e : map_->entries) {
-        if (e.code == code && e.unit == unit) return v * e.factor + e.offset;
-      }
-    }
-    return v;
+    auto it = linear_.find(std::make_pair(code, unit));
+    return it == linear_.end() ? v : v * it->second.first + it->second.second;
   }
 
  private:
-  const CodeMap* map_;
+  absl::flat_hash_map<std::string, std::string> codes_;
+  absl::flat_hash_map<std::pair<std::string, std::string>, std::pair<double, double>> linear_;  // Factor, offset.
 };
 
 absl::StatusOr<int64_t> Seconds(const std::string& at) {
@@ -248,38 +249,34 @@ absl::StatusOr<Answer> Floor(Connections& c, int64_t) {
 // the reports whose values agree with its first one merge (Riverside's
 // facts have at most two reports, where this is DedupOperator's rule).
 std::string PeerSql() {
-  auto linked = [](const char* source, const char* record_type, const char* id) {
-    return absl::StrCat(" JOIN identity.link_record AS l ON l.source = '", source, "' AND l.record_type = '",
-                        record_type, "' AND l.record_id = CAST(r.", id, " AS text)");
-  };
-  auto translated = [](const char* map, const char* code, const char* unit) {
+  // The code and value columns, and the FROM clause of `table` AS r.
+  auto translated = [](const char* table, const char* map, const char* code, const char* unit) {
     return absl::StrCat("(SELECT min(m.standard_code) FROM identity.code_map AS m WHERE m.map = '", map,
                         "' AND m.code = r.", code,
                         ") AS code, CAST(r.result_value AS double precision) * "
-                        "coalesce(v.factor, 1) + coalesce(v.\"offset\", 0) AS value",
-                        " FROM %s LEFT JOIN identity.code_map AS v ON v.map = '", map, "' AND v.code = r.", code,
+                        "coalesce(v.factor, 1) + coalesce(v.\"offset\", 0) AS value FROM ",
+                        table, " AS r LEFT JOIN identity.code_map AS v ON v.map = '", map, "' AND v.code = r.", code,
                         " AND v.unit = r.", unit);
   };
-  std::string ehr = translated("ehr.lab_result.loinc_code", "loinc_code", "unit");
-  std::string lab = translated("lab.lab_result.test_code", "test_code", "units");
-  auto from = [](std::string sql, const std::string& table) { return sql.replace(sql.find("%s"), 2, table); };
   return absl::StrCat(
       "WITH births AS (SELECT l.enterprise_id, 0 AS rank, r.patient_id AS rid, r.birth_date FROM ehr.patient AS r",
-      linked("ehr", "patient", "patient_id"),
+      PeerLinkJoin("ehr", "patient", "patient_id"),
       " WHERE r.birth_date IS NOT NULL UNION ALL SELECT l.enterprise_id, 1, r.customer_id, r.date_of_birth FROM "
       "pharmacy.customer AS r",
-      linked("pharmacy", "customer", "customer_id"),
+      PeerLinkJoin("pharmacy", "customer", "customer_id"),
       " WHERE r.date_of_birth IS NOT NULL), "
       "golden AS (SELECT DISTINCT ON (enterprise_id) enterprise_id, birth_date FROM births ORDER BY enterprise_id, "
       "rank, rid DESC), "
       "old AS (SELECT enterprise_id FROM golden WHERE birth_date < DATE '",
       kBornBefore, "'), ",
       "reports AS (SELECT l.enterprise_id AS patient_id, 'ehr' AS source, r.lab_result_id AS rid, r.observed_at AS t, ",
-      from(ehr, "ehr.lab_result AS r"), linked("ehr", "patient", "patient_id"),
+      translated("ehr.lab_result", "ehr.lab_result.loinc_code", "loinc_code", "unit"),
+      PeerLinkJoin("ehr", "patient", "patient_id"),
       " WHERE r.patient_id = ANY (ARRAY(SELECT CAST(record_id AS bigint) FROM identity.link_record WHERE source = "
       "'ehr' AND record_type = 'patient' AND enterprise_id IN (SELECT enterprise_id FROM old))) "
       "UNION ALL SELECT l.enterprise_id, 'lab', r.result_id, r.collected_at, ",
-      from(lab, "lab.lab_result AS r"), linked("lab", "patient", "lab_patient_id"),
+      translated("lab.lab_result", "lab.lab_result.test_code", "test_code", "units"),
+      PeerLinkJoin("lab", "patient", "lab_patient_id"),
       " WHERE l.enterprise_id IN (SELECT enterprise_id FROM old)), "
       "gaps AS (SELECT *, CASE WHEN t - lag(t) OVER w <= INTERVAL '",
       kToleranceSeconds,

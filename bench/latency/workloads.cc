@@ -125,10 +125,7 @@ std::vector<Workload> Workloads() {
           },
       .peer_sql =
           [](int64_t) {
-            auto linked = [](const char* source, const char* id) {
-              return absl::StrCat(" JOIN identity.link_record AS l ON l.source = '", source,
-                                  "' AND l.record_type = 'patient' AND l.record_id = CAST(r.", id, " AS text)");
-            };
+            auto linked = [](const char* source, const char* id) { return PeerLinkJoin(source, "patient", id); };
             return absl::StrCat(
                 "SELECT l.enterprise_id AS patient_id FROM ehr.condition AS r", linked("ehr", "patient_id"),
                 " WHERE r.icd10_code LIKE 'E11%' UNION SELECT l.enterprise_id FROM ehr.lab_result AS r",
