@@ -25,6 +25,7 @@
 #include "engine/exec/window_operator.h"
 #include "planner/binder/expr_rewrite.h"
 #include "planner/logical/cardinality.h"
+#include "planner/physical/key_filter_spot.h"
 #include "planner/physical/sql_generator.h"
 #include "planner/physical/table_scan_builder.h"
 
@@ -202,53 +203,8 @@ bool ShouldSwapForBindJoin(const LogicalNode& n) {
 
 absl::StatusOr<OperatorPtr> BuildJoin(LogicalNode& n);
 
-// Key filters: a hash join on one key column hands its built table to a
-// KeyFilterOperator placed deep in its probe side, below an operator that
-// keeps each key's rows together, where restricting rows by key is exact.
-// The node (a deduplication or grouping) whose input gets a key filter, and
-// the key's column in that input.
-struct KeyFilterSpot {
-  const LogicalNode* node;
-  int column;
-};
-
-// Where a key filter for column `c` of `n` can go: below a deduplication
-// with `c` among its keys, or below a grouping by `c`, reached through
-// filters, column references and a join side whose rows reach the output
-// only with a matching key (either side of an inner join, the left side of
-// a left, semi or anti join).
-std::optional<KeyFilterSpot> FindKeyFilterSpot(const LogicalNode& n, int c) {
-  switch (n.kind) {
-    case LogicalKind::kFilter:
-      return FindKeyFilterSpot(*n.inputs[0], c);
-    case LogicalKind::kProject:
-      if (n.exprs[c]->op != ExprOp::kColumn) return std::nullopt;
-      return FindKeyFilterSpot(*n.inputs[0], n.exprs[c]->column);
-    case LogicalKind::kJoin: {
-      const int left_width = static_cast<int>(n.inputs[0]->fields.size());
-      if (c < left_width && n.join_type != LogicalJoinType::kRight && n.join_type != LogicalJoinType::kFull &&
-          n.join_type != LogicalJoinType::kMark) {
-        return FindKeyFilterSpot(*n.inputs[0], c);
-      }
-      if (c >= left_width && n.join_type == LogicalJoinType::kInner) {
-        return FindKeyFilterSpot(*n.inputs[1], c - left_width);
-      }
-      return std::nullopt;
-    }
-    case LogicalKind::kDedup:
-      for (int k : n.dedup.keys) {
-        if (k == c) return KeyFilterSpot{&n, c};
-      }
-      return std::nullopt;
-    case LogicalKind::kAggregate:
-      if (c >= static_cast<int>(n.group_by.size()) || n.group_by[c]->op != ExprOp::kColumn) return std::nullopt;
-      return KeyFilterSpot{&n, n.group_by[c]->column};
-    default:
-      return std::nullopt;
-  }
-}
-
-// Key filters chosen by joins being built, for the nodes below them.
+// Key filters (see key_filter_spot.h) chosen by joins being built, for the
+// nodes below them.
 struct PendingKeyFilter {
   int column;
   std::shared_ptr<BuiltKeys> keys;
@@ -417,8 +373,8 @@ absl::StatusOr<OperatorPtr> BuildJoin(LogicalNode& n) {
   if (probe == nullptr) {
     absl::StatusOr<OperatorPtr> built = Build(*n.inputs[0]);
     if (spot.has_value()) {
-      if (pending_key_filters[spot->node].placed) filtered_keys = pending_key_filters[spot->node].keys;
-      pending_key_filters.erase(spot->node);
+      PendingKeyFilter pending = pending_key_filters.extract(spot->node).mapped();
+      if (pending.placed) filtered_keys = std::move(pending.keys);
     }
     if (!built.ok()) return built.status();
     left = *std::move(built);
